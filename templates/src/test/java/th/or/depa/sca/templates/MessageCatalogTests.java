@@ -1,0 +1,69 @@
+package th.or.depa.sca.templates;
+
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class MessageCatalogTests {
+
+	private final MessageCatalog catalog = MessageCatalog.load();
+
+	@ParameterizedTest
+	@EnumSource(Lang.class)
+	void everyKeyUsedInCodeExistsInEveryLanguageAndNoneIsLeftOver(Lang lang) {
+		Set<String> used = Arrays.stream(MessageKey.values()).map(MessageKey::key).collect(Collectors.toSet());
+		assertThat(this.catalog.keys(lang)).containsExactlyInAnyOrderElementsOf(used);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Lang.class)
+	void everyMessageFormatsWithoutError(Lang lang) {
+		Map<String, Object> args = Map.of("text", "x", "kind", "image", "youth", 150, "cities", 150, "deadline",
+				new Date());
+		for (MessageKey key : MessageKey.values()) {
+			assertThat(this.catalog.text(lang, key, args)).as(key.key()).isNotBlank().doesNotContain("{");
+		}
+	}
+
+	@Test
+	void shouldShowTheDeadlineInTheBuddhistCalendarAndBangkokTimeWhateverTheServerZone() {
+		TimeZone original = TimeZone.getDefault();
+		try {
+			TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+			Date deadline = Date.from(ZonedDateTime.parse("2022-07-21T00:00+07:00[Asia/Bangkok]").toInstant());
+			Map<String, Object> args = Map.of("youth", 150, "cities", 150, "deadline", deadline);
+			assertThat(this.catalog.text(Lang.TH, MessageKey.PROGRAM_ABOUT, args)).contains("21 กรกฎาคม 2565")
+				.contains("150 คน");
+			assertThat(this.catalog.text(Lang.EN, MessageKey.PROGRAM_ABOUT, args)).contains("21 July 2022");
+		}
+		finally {
+			TimeZone.setDefault(original);
+		}
+	}
+
+	@Test
+	void shouldChooseTheWordForTheKindOfMedia() {
+		assertThat(this.catalog.text(Lang.TH, MessageKey.MEDIA_RECEIVED, Map.of("kind", "image")))
+			.startsWith("ได้รับรูปภาพแล้ว");
+		assertThat(this.catalog.text(Lang.EN, MessageKey.MEDIA_RECEIVED, Map.of("kind", "sticker")))
+			.startsWith("Got your message");
+	}
+
+	@Test
+	void shouldNameTheMissingKey() {
+		assertThatIllegalStateException().isThrownBy(() -> this.catalog.pattern(Lang.TH, "no.such.key"))
+			.withMessageContaining("no.such.key");
+	}
+
+}
