@@ -1,0 +1,173 @@
+package th.or.depa.sca.bot.inbox;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains chat queues on virtual threads: one worker per chat at a time across all
+ * instances (the chat's Redis lock), events in queue order, different chats in parallel.
+ */
+@Component
+class EventDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+	private final ChatQueues queues;
+
+	private final EventProcessor processor;
+
+	private final Semaphore permits;
+
+	private final Timer processing;
+
+	private final MeterRegistry meters;
+
+	private volatile ExecutorService workers;
+
+	EventDispatcher(ChatQueues queues, EventProcessor processor, InboxProperties properties, MeterRegistry meters) {
+		this.queues = queues;
+		this.processor = processor;
+		this.permits = new Semaphore(properties.maxConcurrentChats());
+		this.meters = meters;
+		this.processing = Timer.builder("bot.events.processing")
+			.description("Time to handle one event, LINE calls included")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+	}
+
+	/**
+	 * Asks for the chat's queue to be drained; a no-op if another worker already drains
+	 * it.
+	 */
+	void wake(String chatKey) {
+		ExecutorService current = this.workers;
+		if (current == null) {
+			return; // not running: the sweeper of this or another instance picks it up
+		}
+		try {
+			current.execute(() -> drain(chatKey));
+		}
+		catch (RejectedExecutionException ex) {
+			log.atDebug().setMessage("shutting down, left queued").log();
+		}
+	}
+
+	/**
+	 * Finds queues nobody drains: left by a crashed instance, or woken while this one was
+	 * busy.
+	 */
+	@Scheduled(fixedDelayString = "${bot.inbox.sweep-interval:2s}")
+	void sweep() {
+		if (this.workers == null) {
+			return;
+		}
+		for (String chatKey : this.queues.activeChats()) {
+			wake(chatKey);
+		}
+	}
+
+	private void drain(String chatKey) {
+		try {
+			this.permits.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		String token = UUID.randomUUID().toString();
+		try {
+			ChatQueues.Step step = this.queues.acquire(chatKey, token);
+			while (step.owner()) {
+				while (step.head() != null) {
+					handle(InboundEvent.fromEntry(chatKey, step.head()));
+					step = this.queues.advance(chatKey, token);
+					if (!step.owner()) {
+						log.atWarn().setMessage("lost chat lock, another worker took over").log();
+						return;
+					}
+				}
+				if (this.queues.release(chatKey, token) == 0) {
+					return;
+				}
+				// Events arrived between the last look and the release: take the lock
+				// again.
+				step = this.queues.acquire(chatKey, token);
+			}
+		}
+		catch (RuntimeException ex) {
+			// Redis unreachable: the events stay queued and the sweeper retries.
+			log.atError().setMessage("chat queue drain failed").setCause(ex).log();
+		}
+		finally {
+			this.permits.release();
+		}
+	}
+
+	private void handle(InboundEvent event) {
+		Timer.Sample sample = Timer.start(this.meters);
+		try {
+			this.processor.process(event);
+		}
+		catch (RuntimeException ex) {
+			this.meters.counter("bot.events.failed").increment();
+			log.atError()
+				.setMessage("event failed, moved to dead letters")
+				.addKeyValue("eventKey", event.key())
+				.setCause(ex)
+				.log();
+			this.queues.deadLetter(event, ex.getClass().getSimpleName());
+		}
+		finally {
+			sample.stop(this.processing);
+		}
+	}
+
+	@Override
+	public void start() {
+		this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("inbox-", 0).factory());
+	}
+
+	@Override
+	public void stop() {
+		ExecutorService current = this.workers;
+		this.workers = null;
+		if (current != null) {
+			current.shutdown();
+			try {
+				if (!current.awaitTermination(15, TimeUnit.SECONDS)) {
+					current.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				current.shutdownNow();
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	// Starts before and stops after the web server, so that every event it accepts is
+	// drained here.
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.workers != null;
+	}
+
+}

@@ -1,0 +1,26 @@
+package th.or.depa.sca.bot.inbox;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How incoming events are queued and drained.
+ *
+ * @param dedupTtl how long an event's id is remembered to drop redeliveries
+ * @param lockLease how long a worker owns a chat before another may take over; renewed
+ * per event
+ * @param sweepInterval how often queues left behind (crash, restart) are looked for
+ * @param maxConcurrentChats chats drained at once by one instance
+ */
+@Validated
+@ConfigurationProperties("bot.inbox")
+public record InboxProperties(@NotNull @DefaultValue("24h") Duration dedupTtl,
+		@NotNull @DefaultValue("60s") Duration lockLease, @NotNull @DefaultValue("2s") Duration sweepInterval,
+		@Min(1) @DefaultValue("512") int maxConcurrentChats) {
+}

@@ -1,0 +1,58 @@
+package th.or.depa.sca.bot.line;
+
+import java.net.URI;
+
+import com.linecorp.bot.messaging.client.MessagingApiClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the LINE SDK's Messaging API client: one per instance, no body logging, enough
+ * connections for the webhook load.
+ */
+@Configuration(proxyBeanMethods = false)
+class LineClientConfiguration {
+
+	// Lazy: in simulator mode the stand-in's address is the bot's own port, known only
+	// once
+	// the web server has started (tests use a random port).
+	@Bean
+	@Lazy
+	MessagingApiClient messagingApiClient(LineProperties properties, Environment environment) {
+		return MessagingApiClient.builder(properties.effectiveToken())
+			.apiEndPoint(apiBaseUrl(properties, environment))
+			.connectTimeout(properties.connectTimeout())
+			.readTimeout(properties.readTimeout())
+			.writeTimeout(properties.readTimeout())
+			.maxRequests(properties.maxConcurrentRequests())
+			.maxRequestsPerHost(properties.maxConcurrentRequests())
+			// The SDK's logger writes request and response bodies: names, messages,
+			// tokens.
+			.usingDefaultLogger(false)
+			.build();
+	}
+
+	@Bean
+	LineMessenger lineMessenger(ObjectProvider<MessagingApiClient> client, LineProperties properties,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		return new LineMessenger(client::getObject, properties.retry(), meters);
+	}
+
+	// The SDK's paths are absolute (/v2/bot/...), so the base URL is scheme, host and
+	// port; Retrofit
+	// wants it to end with a slash. In simulator mode the stand-in answers on the bot's
+	// own port.
+	static URI apiBaseUrl(LineProperties properties, Environment environment) {
+		if (!properties.simulator()) {
+			String base = properties.apiBaseUrl().toString();
+			return URI.create(base.endsWith("/") ? base : base + "/");
+		}
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		return URI.create("http://127.0.0.1:" + port + "/");
+	}
+
+}

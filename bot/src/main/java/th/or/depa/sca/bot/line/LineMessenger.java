@@ -1,0 +1,221 @@
+package th.or.depa.sca.bot.line;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import com.linecorp.bot.client.base.Result;
+import com.linecorp.bot.client.base.exception.AbstractLineClientException;
+import com.linecorp.bot.messaging.client.MessagingApiClient;
+import com.linecorp.bot.messaging.client.MessagingApiClientException;
+import com.linecorp.bot.messaging.model.BroadcastRequest;
+import com.linecorp.bot.messaging.model.Message;
+import com.linecorp.bot.messaging.model.MulticastRequest;
+import com.linecorp.bot.messaging.model.PushMessageRequest;
+import com.linecorp.bot.messaging.model.ReplyMessageRequest;
+import com.linecorp.bot.messaging.model.ShowLoadingAnimationRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * The one way the bot sends to LINE. Replies fall back to a push when LINE rejects the
+ * reply token; pushes, multicasts and broadcasts carry a retry key that stays the same
+ * across retries, so LINE delivers them once; 429, 5xx and timeouts are retried with
+ * exponential back-off.
+ * <p>
+ * Calls block the calling thread; callers run on virtual threads.
+ */
+public class LineMessenger {
+
+	private static final Logger log = LoggerFactory.getLogger(LineMessenger.class);
+
+	private final Supplier<MessagingApiClient> client;
+
+	private final RetryTemplate retry;
+
+	private final MeterRegistry meters;
+
+	private final Counter replies;
+
+	private final Counter pushes;
+
+	LineMessenger(Supplier<MessagingApiClient> client, LineProperties.Retry retry, MeterRegistry meters) {
+		this.client = client;
+		this.meters = meters;
+		this.retry = new RetryTemplate(RetryPolicy.builder()
+			.maxRetries(retry.maxRetries())
+			.delay(retry.initialDelay())
+			.multiplier(2.0)
+			.maxDelay(retry.maxDelay())
+			.jitter(retry.initialDelay().dividedBy(4).isZero() ? Duration.ZERO : retry.initialDelay().dividedBy(4))
+			.predicate((failure) -> failure instanceof LineApiException ex && ex.retryable())
+			.build());
+		this.replies = Counter.builder("bot.line.replies").description("Replies LINE accepted").register(meters);
+		this.pushes = Counter.builder("bot.line.pushes")
+			.description("Pushes LINE accepted, reply fallbacks included")
+			.register(meters);
+	}
+
+	/**
+	 * Replies with the event's reply token. When LINE rejects the token (expired or used)
+	 * the messages are pushed to {@code chatId} instead, with {@code fallbackRetryKey}.
+	 * @return how the messages went out
+	 */
+	public Delivery reply(String replyToken, String chatId, List<Message> messages, UUID fallbackRetryKey) {
+		if (replyToken == null || replyToken.isBlank()) {
+			push(chatId, messages, fallbackRetryKey);
+			return Delivery.PUSHED;
+		}
+		AtomicBoolean uncertain = new AtomicBoolean();
+		try {
+			call("reply", () -> this.client.get().replyMessage(new ReplyMessageRequest(replyToken, messages, false)),
+					uncertain);
+			this.replies.increment();
+			return Delivery.REPLIED;
+		}
+		catch (LineApiException ex) {
+			if (!ex.invalidReplyToken()) {
+				throw ex;
+			}
+			if (uncertain.get()) {
+				// An earlier attempt timed out or got a 5xx yet may have used the token:
+				// the token
+				// was fresh when we first tried, so a pushed copy would most likely be a
+				// duplicate.
+				log.atWarn()
+					.setMessage("reply token rejected after an uncertain attempt; not pushing a copy")
+					.addKeyValue("operation", "reply")
+					.log();
+				return Delivery.PROBABLY_REPLIED;
+			}
+			log.atInfo().setMessage("reply token rejected, pushing instead").addKeyValue("operation", "reply").log();
+			push(chatId, messages, fallbackRetryKey);
+			return Delivery.PUSHED;
+		}
+	}
+
+	/** Pushes messages to one user, group or room. */
+	public void push(String to, List<Message> messages, UUID retryKey) {
+		deliverOnce("push",
+				() -> this.client.get().pushMessage(retryKey, new PushMessageRequest(to, messages, false, null)));
+		this.pushes.increment();
+	}
+
+	/** Sends the same messages to up to 500 users. */
+	public void multicast(List<String> to, List<Message> messages, UUID retryKey) {
+		deliverOnce("multicast",
+				() -> this.client.get().multicast(retryKey, new MulticastRequest(messages, to, false, null)));
+	}
+
+	/** Sends messages to every follower of the channel. */
+	public void broadcast(List<Message> messages, UUID retryKey) {
+		deliverOnce("broadcast", () -> this.client.get().broadcast(retryKey, new BroadcastRequest(messages, false)));
+	}
+
+	/**
+	 * Shows the typing indicator in a one-to-one chat; failures only cost the animation.
+	 */
+	public void showLoading(String userId, int seconds) {
+		try {
+			call("loading",
+					() -> this.client.get().showLoadingAnimation(new ShowLoadingAnimationRequest(userId, seconds)),
+					new AtomicBoolean());
+		}
+		catch (LineApiException ex) {
+			log.atInfo().setMessage("loading animation not shown").addKeyValue("status", ex.status()).log();
+		}
+	}
+
+	private void deliverOnce(String operation, Supplier<? extends CompletableFuture<? extends Result<?>>> request) {
+		try {
+			call(operation, request, new AtomicBoolean());
+		}
+		catch (LineApiException ex) {
+			if (!ex.alreadyAccepted()) {
+				throw ex;
+			}
+			// 409: a request with this retry key was accepted before, so the messages are
+			// out.
+			log.atInfo().setMessage("already accepted under this retry key").addKeyValue("operation", operation).log();
+		}
+	}
+
+	private void call(String operation, Supplier<? extends CompletableFuture<? extends Result<?>>> request,
+			AtomicBoolean uncertain) {
+		try {
+			this.retry.execute(() -> {
+				try {
+					return await(operation, request.get());
+				}
+				catch (LineApiException ex) {
+					if (ex.retryable()) {
+						uncertain.set(true);
+					}
+					throw ex;
+				}
+			});
+		}
+		catch (RetryException ex) {
+			if (ex.getLastException() instanceof LineApiException failure) {
+				throw failure;
+			}
+			throw new LineApiException(operation, 0, String.valueOf(ex.getLastException()), ex.getLastException());
+		}
+	}
+
+	private Object await(String operation, CompletableFuture<?> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LineApiException(operation, 0, "interrupted", ex);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			throw failure(operation, ex.getCause());
+		}
+	}
+
+	private LineApiException failure(String operation, Throwable cause) {
+		int status = 0;
+		String message = String.valueOf(cause);
+		if (cause instanceof MessagingApiClientException api) {
+			status = api.getCode();
+			message = String.valueOf(api.getError());
+		}
+		else if (cause instanceof AbstractLineClientException api) {
+			status = api.getCode();
+			message = api.getClass().getSimpleName();
+		}
+		else if (cause instanceof IOException io) {
+			message = io.getClass().getSimpleName() + ": " + io.getMessage();
+		}
+		this.meters.counter("bot.line.errors", "operation", operation, "status", String.valueOf(status)).increment();
+		return new LineApiException(operation, status, message, cause);
+	}
+
+	/** How a reply reached the user. */
+	public enum Delivery {
+
+		/** Sent with the reply token. */
+		REPLIED,
+		/** The reply token was rejected, so the messages were pushed. */
+		PUSHED,
+		/** The reply token was rejected after an attempt whose outcome is unknown. */
+		PROBABLY_REPLIED
+
+	}
+
+}

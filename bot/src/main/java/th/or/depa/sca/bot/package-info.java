@@ -1,0 +1,4 @@
+/**
+ * The LINE webhook application: one package per feature.
+ */
+package th.or.depa.sca.bot;
