@@ -1,0 +1,202 @@
+package th.or.depa.sca.bot;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+import th.or.depa.sca.bot.session.ConversationSession;
+import th.or.depa.sca.bot.session.SessionStore;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static th.or.depa.sca.bot.LineApiStub.REPLY;
+import static th.or.depa.sca.bot.WebhookClient.body;
+import static th.or.depa.sca.bot.WebhookClient.newEventId;
+import static th.or.depa.sca.bot.WebhookClient.newUserId;
+import static th.or.depa.sca.bot.WebhookClient.text;
+
+/**
+ * Two bot instances sharing one Redis, as in production behind a load balancer.
+ */
+class MultiInstanceTests {
+
+	private static RedisServer redisServer;
+
+	private static String redisUrl;
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startSharedRedisAndTwoInstances() throws IOException {
+		int port = freePort();
+		redisServer = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"").build();
+		redisServer.start();
+		redisUrl = "redis://127.0.0.1:" + port;
+		first = start();
+		second = start();
+	}
+
+	@AfterAll
+	static void stopAll() throws IOException {
+		if (first != null) {
+			first.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+		if (redisServer != null) {
+			redisServer.stop();
+		}
+	}
+
+	@BeforeEach
+	void reset() {
+		LineApiStub.reset();
+	}
+
+	@Test
+	void shouldKeepOneUsersOrderWhenItsEventsArriveAtBothInstances() throws Exception {
+		String user = newUserId();
+		var line = LineApiStub.server();
+		line.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
+			.withRequestBody(containing("msg-0”"))
+			.willReturn(okJson("{\"sentMessages\":[]}").withFixedDelay(1000)));
+		line.stubFor(post(urlEqualTo(REPLY)).atPriority(2)
+			.withRequestBody(containing("msg-"))
+			.willReturn(okJson("{\"sentMessages\":[]}").withFixedDelay(30)));
+		WebhookClient[] instances = { client(first), client(second) };
+		StringRedisTemplate redis = first.getBean(StringRedisTemplate.class);
+
+		instances[0].post(body(text(newEventId(), user, "msg-0", false)));
+		await().atMost(BotTestSupport.PATIENCE)
+			.until(() -> Boolean.TRUE.equals(redis.hasKey("sca:inbox:lock:" + user)));
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<Integer>> acks = new ArrayList<>();
+		try (ExecutorService senders = Executors.newFixedThreadPool(19)) {
+			for (int i = 1; i < 20; i++) {
+				WebhookClient instance = instances[i % 2];
+				String event = body(text(newEventId(), user, "msg-" + i, false));
+				acks.add(senders.submit(() -> {
+					go.await();
+					return instance.post(event).statusCode();
+				}));
+			}
+			go.countDown();
+			for (Future<Integer> ack : acks) {
+				assertThat(ack.get()).isEqualTo(200);
+			}
+		}
+		List<Integer> arrival = redis.opsForList()
+			.range("sca:inbox:queue:" + user, 0, -1)
+			.stream()
+			.map((entry) -> Integer.parseInt(entry.replaceAll("(?s).*msg-(\\d+).*", "$1")))
+			.toList();
+
+		List<LoggedRequest> replies = BotTestSupport.awaitRequests(REPLY, 20);
+
+		assertThat(arrival).hasSize(20);
+		assertThat(replies.stream().map(LineApiStub::marker).toList()).isEqualTo(arrival);
+		for (int i = 1; i < replies.size(); i++) {
+			long gap = replies.get(i).getLoggedDate().getTime() - replies.get(i - 1).getLoggedDate().getTime();
+			assertThat(gap).as("replies %d and %d overlapped", i - 1, i).isGreaterThanOrEqualTo(25);
+		}
+	}
+
+	@Test
+	void shouldAnswerEveryUserOnceWhenBothInstancesShareTheLoad() throws Exception {
+		List<String> users = new ArrayList<>();
+		try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+			List<Future<Integer>> acks = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				String user = newUserId();
+				users.add(user);
+				WebhookClient instance = client((i % 2 == 0) ? first : second);
+				String event = body(text(newEventId(), user, "msg-" + i, false));
+				acks.add(senders.submit(() -> instance.post(event).statusCode()));
+			}
+			for (Future<Integer> ack : acks) {
+				assertThat(ack.get()).isEqualTo(200);
+			}
+		}
+
+		List<LoggedRequest> replies = BotTestSupport.awaitRequests(REPLY, 40);
+
+		assertThat(replies.stream().map(LineApiStub::marker).distinct().count()).isEqualTo(40);
+		await().during(java.time.Duration.ofMillis(500)).until(() -> LineApiStub.requests(REPLY).size() == 40);
+	}
+
+	@Test
+	void shouldKeepASessionAcrossARestartAndRefuseAStaleSave() throws IOException {
+		String chat = newUserId();
+		SessionStore store = first.getBean(SessionStore.class);
+		ConversationSession saved = store.save(chat,
+				ConversationSession.start()
+					.withStep("registration", "name")
+					.withValue("province", "เชียงใหม่")
+					.withLang("en"),
+				"event-1");
+
+		ConfigurableApplicationContext restarted = start();
+		try {
+			SessionStore afterRestart = restarted.getBean(SessionStore.class);
+			ConversationSession loaded = afterRestart.load(chat);
+			assertThat(loaded.flow()).isEqualTo("registration");
+			assertThat(loaded.step()).isEqualTo("name");
+			assertThat(loaded.values()).containsEntry("province", "เชียงใหม่");
+			assertThat(loaded.lang()).isEqualTo("en");
+			assertThat(loaded.version()).isEqualTo(saved.version()).isEqualTo(1);
+			assertThat(loaded.hasApplied("event-1")).isTrue();
+
+			afterRestart.save(chat, loaded.withStep("registration", "phone"), "event-2");
+			assertThatExceptionOfType(SessionStore.ConcurrentSessionUpdateException.class)
+				.isThrownBy(() -> store.save(chat, saved.withStep("registration", "email"), "event-3"));
+			assertThat(store.load(chat).step()).isEqualTo("phone");
+		}
+		finally {
+			restarted.close();
+		}
+	}
+
+	private static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(BotApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
+				"--spring.data.redis.url=" + redisUrl, "--line.channel-token=test-channel-token",
+				"--line.channel-secret=" + WebhookClient.SECRET,
+				"--line.api-base-url=" + LineApiStub.server().baseUrl(), "--line.retry.initial-delay=20ms",
+				"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN");
+	}
+
+	private static WebhookClient client(ConfigurableApplicationContext context) {
+		return new WebhookClient(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
