@@ -334,6 +334,25 @@ class WebhookTests extends BotTestSupport {
 	}
 
 	@Test
+	void shouldHandleDifferentUsersInParallel() {
+		LineApiStub.server()
+			.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
+				.withRequestBody(containing("msg-par"))
+				.willReturn(okJson("{\"sentMessages\":[]}").withFixedDelay(1000)));
+
+		for (int i = 0; i < 5; i++) {
+			this.webhook.post(body(text(newEventId(), newUserId(), "msg-par" + i, false)));
+		}
+		List<LoggedRequest> replies = awaitRequests(REPLY, 5);
+
+		// Each answer takes a second; all five were asked for before the first one was
+		// answered.
+		long first = replies.get(0).getLoggedDate().getTime();
+		long last = replies.get(4).getLoggedDate().getTime();
+		assertThat(last - first).isLessThan(1000);
+	}
+
+	@Test
 	void shouldKeepTokensUserIdsAndMessageTextOutOfTheLogs(CapturedOutput output) {
 		String user = newUserId();
 		this.webhook.post(body(text(newEventId(), user, "msg-14 เบอร์ 0812345678", false)));
