@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.MessageFormat;
@@ -26,9 +27,16 @@ public final class MessageCatalog {
 
 	private final Map<Lang, Properties> bundles = new EnumMap<>(Lang.class);
 
+	// Parsing a pattern and loading its locale data costs far more than formatting, so
+	// each
+	// pattern is compiled once; formats are not thread-safe, so each use works on a
+	// clone.
+	private final Map<Lang, Map<String, MessageFormat>> compiled = new EnumMap<>(Lang.class);
+
 	private MessageCatalog() {
 		for (Lang lang : Lang.values()) {
 			this.bundles.put(lang, load("catalog/messages_" + lang.code() + ".properties"));
+			this.compiled.put(lang, new ConcurrentHashMap<>());
 		}
 	}
 
@@ -40,6 +48,14 @@ public final class MessageCatalog {
 	/** Returns the text for a key, formatted with named arguments. */
 	public String text(Lang lang, MessageKey key, Map<String, ?> args) {
 		String pattern = pattern(lang, key.key());
+		if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+			return pattern; // nothing to format
+		}
+		MessageFormat prototype = this.compiled.get(lang).computeIfAbsent(key.key(), (k) -> compile(pattern, lang));
+		return prototype.clone().format(args);
+	}
+
+	private static MessageFormat compile(String pattern, Lang lang) {
 		MessageFormat format = new MessageFormat(pattern, lang.locale());
 		// MessageFormat builds its date formats in the JVM's zone; servers run in UTC.
 		// getFormats() hands out the formats it uses, so zoning them in place is enough.
@@ -48,7 +64,7 @@ public final class MessageCatalog {
 				date.setTimeZone(ZONE);
 			}
 		}
-		return format.format(args);
+		return format;
 	}
 
 	/** Returns the text for a key that takes no arguments. */
