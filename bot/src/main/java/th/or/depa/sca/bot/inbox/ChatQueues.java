@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.core.io.ClassPathResource;
+import th.or.depa.sca.bot.redis.LuaScripts;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -112,7 +113,7 @@ class ChatQueues {
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("redis/" + name + ".lua"), type);
+		return LuaScripts.load(name, type);
 	}
 
 	/**

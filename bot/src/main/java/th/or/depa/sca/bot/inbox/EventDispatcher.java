@@ -4,7 +4,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +16,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains chat queues on virtual threads: one worker per chat at a time across all
- * instances (the chat's Redis lock), events in queue order, different chats in parallel.
+ * Drains chat queues on a bounded pool of worker threads: one worker per chat at a time
+ * across all instances (the chat's Redis lock), events in queue order, different chats in
+ * parallel.
+ * <p>
+ * Platform threads, not virtual ones: on a 2-core machine both virtual-thread carriers
+ * were pinned by threads blocked in first-use class initialization inside the LINE SDK
+ * (Retrofit's synchronized method cache), and no Redis reply could then resume anyone:
+ * the bot hung.
  */
 @Component
 class EventDispatcher implements SmartLifecycle {
@@ -29,18 +34,18 @@ class EventDispatcher implements SmartLifecycle {
 
 	private final EventProcessor processor;
 
-	private final Semaphore permits;
-
 	private final Timer processing;
 
 	private final MeterRegistry meters;
+
+	private final int poolSize;
 
 	private volatile ExecutorService workers;
 
 	EventDispatcher(ChatQueues queues, EventProcessor processor, InboxProperties properties, MeterRegistry meters) {
 		this.queues = queues;
 		this.processor = processor;
-		this.permits = new Semaphore(properties.maxConcurrentChats());
+		this.poolSize = properties.workers();
 		this.meters = meters;
 		this.processing = Timer.builder("bot.events.processing")
 			.description("Time to handle one event, LINE calls included")
@@ -80,13 +85,6 @@ class EventDispatcher implements SmartLifecycle {
 	}
 
 	private void drain(String chatKey) {
-		try {
-			this.permits.acquire();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return;
-		}
 		String token = UUID.randomUUID().toString();
 		try {
 			ChatQueues.Step step = this.queues.acquire(chatKey, token);
@@ -111,9 +109,6 @@ class EventDispatcher implements SmartLifecycle {
 			// Redis unreachable: the events stay queued and the sweeper retries.
 			log.atError().setMessage("chat queue drain failed").setCause(ex).log();
 		}
-		finally {
-			this.permits.release();
-		}
 	}
 
 	private void handle(InboundEvent event) {
@@ -137,7 +132,7 @@ class EventDispatcher implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("inbox-", 0).factory());
+		this.workers = Executors.newFixedThreadPool(this.poolSize, Thread.ofPlatform().name("inbox-", 0).factory());
 	}
 
 	@Override

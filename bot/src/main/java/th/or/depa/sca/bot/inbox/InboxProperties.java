@@ -16,11 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param lockLease how long a worker owns a chat before another may take over; renewed
  * per event
  * @param sweepInterval how often queues left behind (crash, restart) are looked for
- * @param maxConcurrentChats chats drained at once by one instance
+ * @param workers threads handling events in one instance, so chats handled at once
  */
 @Validated
 @ConfigurationProperties("bot.inbox")
 public record InboxProperties(@NotNull @DefaultValue("24h") Duration dedupTtl,
 		@NotNull @DefaultValue("60s") Duration lockLease, @NotNull @DefaultValue("2s") Duration sweepInterval,
-		@Min(1) @DefaultValue("512") int maxConcurrentChats) {
+		@Min(1) @DefaultValue("128") int workers) {
 }

@@ -35,7 +35,8 @@ import org.springframework.core.retry.RetryTemplate;
  * across retries, so LINE delivers them once; 429, 5xx and timeouts are retried with
  * exponential back-off.
  * <p>
- * Calls block the calling thread; callers run on virtual threads.
+ * Calls block the calling thread until LINE answers; callers are the inbox's worker
+ * threads.
  */
 public class LineMessenger {
 

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import th.or.depa.sca.bot.redis.LuaScripts;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,7 @@ public class SessionStore {
 
 	private static final String PREFIX = "sca:session:";
 
-	private static final RedisScript<Long> SAVE = RedisScript.of(new ClassPathResource("redis/session-save.lua"),
-			Long.class);
+	private static final RedisScript<Long> SAVE = LuaScripts.load("session-save", Long.class);
 
 	private final StringRedisTemplate redis;
 
