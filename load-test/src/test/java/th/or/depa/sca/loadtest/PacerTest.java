@@ -1,0 +1,177 @@
+package th.or.depa.sca.loadtest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PacerTest {
+
+	private static final String SECRET = "pacer-test-secret";
+
+	private static final Pattern TEXT = Pattern.compile("\"text\":\"(lg-(\\d+))\"");
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.executor(this.executor)
+		.build();
+
+	private final Set<Long> received = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger badSignatures = new AtomicInteger();
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private HttpServer fakeBot;
+
+	private LineApiStub stub;
+
+	@AfterEach
+	void stop() {
+		this.release.countDown();
+		if (this.fakeBot != null) {
+			this.fakeBot.stop(0);
+		}
+		if (this.stub != null) {
+			this.stub.close();
+		}
+		this.client.close();
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.SECONDS)
+	void sendsEveryScheduledEventSignedAndOnTimeAndSeesEachAnsweredOnce() throws Exception {
+		AnswerLedger ledger = new AnswerLedger();
+		this.stub = LineApiStub.start(0, Duration.ofMillis(2), ledger);
+		startFakeBot(this::ackAndReply);
+		Schedule schedule = new Schedule(System.nanoTime() + 20_000_000, 100, Duration.ofMillis(100),
+				Duration.ofMillis(200));
+		ledger.begin(schedule);
+		Pacer pacer = pacer(schedule, 100);
+
+		long start = System.nanoTime();
+		pacer.run();
+		Duration sending = Duration.ofNanos(System.nanoTime() - start);
+		boolean settled = pacer.awaitSettled(ledger, Duration.ofSeconds(2));
+
+		assertThat(settled).isTrue();
+		// The last event is due after 100 ms of ramp and 19 intervals of 10 ms: no burst.
+		assertThat(sending).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+		assertThat(this.received).hasSize(25).allMatch((seq) -> seq >= 0 && seq < 25);
+		assertThat(this.badSignatures).hasValue(0);
+		AckStats stats = pacer.stats();
+		assertThat(stats.sentWarmup()).isEqualTo(5);
+		assertThat(stats.sent()).isEqualTo(20);
+		assertThat(stats.acked2xx()).isEqualTo(20);
+		assertThat(stats.notSent()).isZero();
+		assertThat(stats.transportErrors()).isZero();
+		assertThat(stats.ackMicros().getTotalCount()).isEqualTo(20);
+		assertThat(ledger.answeredMeasured()).isEqualTo(20);
+		assertThat(ledger.duplicateMeasured()).isZero();
+	}
+
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.SECONDS)
+	void dropsInsteadOfWaitingWhenTooManyRequestsAreInFlight() throws Exception {
+		startFakeBot(this::hang);
+		Schedule schedule = new Schedule(System.nanoTime(), 200, Duration.ZERO, Duration.ofMillis(100));
+		Pacer pacer = pacer(schedule, 3);
+
+		pacer.run();
+		pacer.stats().closeOutstanding(System.nanoTime());
+
+		AckStats stats = pacer.stats();
+		assertThat(stats.sent()).isEqualTo(3);
+		assertThat(stats.notSent()).isEqualTo(17);
+		assertThat(stats.noAckByEnd()).isEqualTo(3);
+		// Unanswered requests still count, at the latency they had reached, so they
+		// cannot flatter the percentiles.
+		assertThat(stats.ackMicros().getTotalCount()).isEqualTo(3);
+	}
+
+	private Pacer pacer(Schedule schedule, int maxInFlight) {
+		URI callback = URI.create("http://127.0.0.1:" + this.fakeBot.getAddress().getPort() + "/callback");
+		return new Pacer(this.client, callback, new WebhookSigner(SECRET), new WebhookEvents(10), schedule, maxInFlight,
+				Duration.ofSeconds(5));
+	}
+
+	private void startFakeBot(Handler handler) throws IOException {
+		this.fakeBot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+		this.fakeBot.createContext("/callback", (exchange) -> {
+			try (exchange) {
+				byte[] body;
+				try (InputStream in = exchange.getRequestBody()) {
+					body = in.readAllBytes();
+				}
+				String signature = exchange.getRequestHeaders().getFirst("X-Line-Signature");
+				if (!new WebhookSigner(SECRET).sign(body).equals(signature)) {
+					this.badSignatures.incrementAndGet();
+				}
+				Matcher text = TEXT.matcher(new String(body, StandardCharsets.UTF_8));
+				if (text.find()) {
+					this.received.add(Long.parseLong(text.group(2)));
+				}
+				handler.handle(exchange, text.group(1));
+			}
+		});
+		this.fakeBot.setExecutor(this.executor);
+		this.fakeBot.start();
+	}
+
+	/**
+	 * Like the bot: acknowledge the webhook, then echo the text through the reply API.
+	 */
+	private void ackAndReply(HttpExchange exchange, String marker) throws IOException {
+		exchange.sendResponseHeaders(200, -1);
+		exchange.close();
+		HttpRequest reply = HttpRequest.newBuilder(URI.create(this.stub.baseUri() + "/v2/bot/message/reply"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"replyToken\":\"t\",\"messages\":[{\"type\":\"text\",\"text\":\"" + marker + "\"}]}"))
+			.build();
+		this.client.sendAsync(reply, HttpResponse.BodyHandlers.discarding());
+	}
+
+	private void hang(HttpExchange exchange, String marker) throws IOException {
+		try {
+			this.release.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		exchange.sendResponseHeaders(200, -1);
+	}
+
+	@FunctionalInterface
+	private interface Handler {
+
+		void handle(HttpExchange exchange, String marker) throws IOException;
+
+	}
+
+}
