@@ -39,6 +39,7 @@ class OperationsTests extends BotTestSupport {
 		double pushes = count("bot.line.pushes", "");
 		double errors400 = count("bot.line.errors", "?tag=status:400");
 		double processed = count("bot.events.processing", "");
+		double acked = count("bot.webhook.ack", "");
 		LineApiStub.server()
 			.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
 				.withRequestBody(containing("msg-expired"))
@@ -54,6 +55,7 @@ class OperationsTests extends BotTestSupport {
 		assertThat(count("bot.line.pushes", "") - pushes).isEqualTo(1);
 		assertThat(count("bot.line.errors", "?tag=status:400") - errors400).isEqualTo(1);
 		assertThat(count("bot.events.processing", "") - processed).isEqualTo(2);
+		assertThat(count("bot.webhook.ack", "") - acked).isEqualTo(2);
 		assertThat(get("/actuator/metrics/bot.webhook.requests?tag=outcome:accepted")).contains("COUNT");
 	}
 

@@ -63,9 +63,13 @@ class ChatQueues {
 		return step(this.redis.execute(ACQUIRE, List.of(lock(chatKey), queue(chatKey)), token, this.leaseMillis));
 	}
 
-	/** Drops the handled head and returns the next one, if the lock is still ours. */
+	/**
+	 * Drops the handled head and returns the next one, if the lock is still ours; when
+	 * the queue is empty the lock is released in the same step ({@link Step#released()}).
+	 */
 	Step advance(String chatKey, String token) {
-		return step(this.redis.execute(ADVANCE, List.of(lock(chatKey), queue(chatKey)), token, this.leaseMillis));
+		return step(this.redis.execute(ADVANCE, List.of(lock(chatKey), queue(chatKey), ACTIVE), token, this.leaseMillis,
+				chatKey));
 	}
 
 	/** Releases the lock; returns how many events are still queued for the chat. */
@@ -105,11 +109,15 @@ class ChatQueues {
 	}
 
 	private static Step step(List<?> reply) {
-		if (reply == null || reply.isEmpty() || !Long.valueOf(1).equals(reply.get(0))) {
+		Object outcome = (reply == null || reply.isEmpty()) ? null : reply.get(0);
+		if (Long.valueOf(2).equals(outcome)) {
+			return Step.RELEASED;
+		}
+		if (!Long.valueOf(1).equals(outcome)) {
 			return Step.NOT_OWNER;
 		}
 		Object head = reply.size() > 1 ? reply.get(1) : null;
-		return new Step(true, head instanceof String entry ? entry : null);
+		return new Step(true, head instanceof String entry ? entry : null, false);
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
@@ -121,10 +129,13 @@ class ChatQueues {
 	 *
 	 * @param owner whether this worker holds the chat's lock
 	 * @param head the next queued entry, null when the queue is empty
+	 * @param released whether the step found the queue empty and released the lock
 	 */
-	record Step(boolean owner, String head) {
+	record Step(boolean owner, String head, boolean released) {
 
-		static final Step NOT_OWNER = new Step(false, null);
+		static final Step NOT_OWNER = new Step(false, null, false);
+
+		static final Step RELEASED = new Step(false, null, true);
 
 	}
 

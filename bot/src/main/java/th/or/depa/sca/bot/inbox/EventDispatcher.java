@@ -92,16 +92,19 @@ class EventDispatcher implements SmartLifecycle {
 				while (step.head() != null) {
 					handle(InboundEvent.fromEntry(chatKey, step.head()));
 					step = this.queues.advance(chatKey, token);
+					if (step.released()) {
+						return; // queue empty, lock released in the same step
+					}
 					if (!step.owner()) {
 						log.atWarn().setMessage("lost chat lock, another worker took over").log();
 						return;
 					}
 				}
+				// Only reached when the queue was empty on acquiring.
 				if (this.queues.release(chatKey, token) == 0) {
 					return;
 				}
-				// Events arrived between the last look and the release: take the lock
-				// again.
+				// Events arrived between the look and the release: take the lock again.
 				step = this.queues.acquire(chatKey, token);
 			}
 		}

@@ -3,8 +3,10 @@ package th.or.depa.sca.bot.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CallbackController {
 
+	/** The path LINE posts to, as configured in the LINE Developers console. */
+	static final String PATH = "/callback";
+
 	/** LINE's webhook bodies are far smaller; anything larger is refused unread. */
 	static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -38,15 +43,30 @@ class CallbackController {
 
 	private final MeterRegistry meters;
 
+	private final Timer ack;
+
 	CallbackController(WebhookSignature signature, EventInbox inbox, MeterRegistry meters) {
 		this.signature = signature;
 		this.inbox = inbox;
 		this.meters = meters;
+		this.ack = Timer.builder("bot.webhook.ack")
+			.description("Time from reading a webhook to answering it, events queued")
+			.register(meters);
 	}
 
-	@PostMapping("/callback")
+	@PostMapping(PATH)
 	ResponseEntity<?> callback(@RequestHeader(name = "X-Line-Signature", required = false) String header,
 			HttpServletRequest request) throws IOException {
+		long started = System.nanoTime();
+		try {
+			return handle(header, request);
+		}
+		finally {
+			this.ack.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private ResponseEntity<?> handle(String header, HttpServletRequest request) throws IOException {
 		if (header == null || header.isBlank()) {
 			return reject(HttpStatus.BAD_REQUEST, "missing-signature", "X-Line-Signature header is missing");
 		}
