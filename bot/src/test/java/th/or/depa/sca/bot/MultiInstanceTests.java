@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,10 +23,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -81,49 +76,20 @@ class MultiInstanceTests {
 	@Test
 	void shouldKeepOneUsersOrderWhenItsEventsArriveAtBothInstances() throws Exception {
 		String user = newUserId();
-		var line = LineApiStub.server();
-		line.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
-			.withRequestBody(containing("msg-0”"))
-			.willReturn(okJson("{\"sentMessages\":[]}").withFixedDelay(1000)));
-		line.stubFor(post(urlEqualTo(REPLY)).atPriority(2)
-			.withRequestBody(containing("msg-"))
-			.willReturn(okJson("{\"sentMessages\":[]}").withFixedDelay(30)));
+		OrderingScenario.stubSlowFirstAnswer(1000);
 		WebhookClient[] instances = { client(first), client(second) };
 		StringRedisTemplate redis = first.getBean(StringRedisTemplate.class);
 
 		instances[0].post(body(text(newEventId(), user, "msg-0", false)));
 		await().atMost(BotTestSupport.PATIENCE)
 			.until(() -> Boolean.TRUE.equals(redis.hasKey("sca:inbox:lock:" + user)));
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<Integer>> acks = new ArrayList<>();
-		try (ExecutorService senders = Executors.newFixedThreadPool(19)) {
-			for (int i = 1; i < 20; i++) {
-				WebhookClient instance = instances[i % 2];
-				String event = body(text(newEventId(), user, "msg-" + i, false));
-				acks.add(senders.submit(() -> {
-					go.await();
-					return instance.post(event).statusCode();
-				}));
-			}
-			go.countDown();
-			for (Future<Integer> ack : acks) {
-				assertThat(ack.get()).isEqualTo(200);
-			}
-		}
-		List<Integer> arrival = redis.opsForList()
-			.range("sca:inbox:queue:" + user, 0, -1)
-			.stream()
-			.map((entry) -> Integer.parseInt(entry.replaceAll("(?s).*msg-(\\d+).*", "$1")))
-			.toList();
+		OrderingScenario.sendTheRestConcurrently(user, instances);
+		List<Integer> arrival = OrderingScenario.arrivalOrder(redis, user);
 
 		List<LoggedRequest> replies = BotTestSupport.awaitRequests(REPLY, 20);
 
 		assertThat(arrival).hasSize(20);
-		assertThat(replies.stream().map(LineApiStub::marker).toList()).isEqualTo(arrival);
-		for (int i = 1; i < replies.size(); i++) {
-			long gap = replies.get(i).getLoggedDate().getTime() - replies.get(i - 1).getLoggedDate().getTime();
-			assertThat(gap).as("replies %d and %d overlapped", i - 1, i).isGreaterThanOrEqualTo(25);
-		}
+		OrderingScenario.assertAnsweredInOrderOneAtATime(replies, arrival);
 	}
 
 	@Test

@@ -1,14 +1,9 @@
 package th.or.depa.sca.bot;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
@@ -289,48 +284,20 @@ class WebhookTests extends BotTestSupport {
 	@Test
 	void shouldHandleConcurrentEventsOfOneUserOneAtATimeInArrivalOrder() throws Exception {
 		String user = newUserId();
-		var line = LineApiStub.server();
 		// The first answer is slow, so that the other events pile up in the chat's queue.
-		line.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
-			.withRequestBody(containing("msg-0”"))
-			.willReturn(okJson("{\"sentMessages\":[]}").withFixedDelay(1500)));
-		line.stubFor(post(urlEqualTo(REPLY)).atPriority(2)
-			.withRequestBody(containing("msg-"))
-			.willReturn(okJson("{\"sentMessages\":[]}").withFixedDelay(30)));
+		OrderingScenario.stubSlowFirstAnswer(1500);
 
 		this.webhook.post(body(text(newEventId(), user, "msg-0", false)));
 		await().atMost(PATIENCE).until(() -> Boolean.TRUE.equals(this.redis.hasKey("sca:inbox:lock:" + user)));
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> acks = new ArrayList<>();
-		try (ExecutorService senders = Executors.newFixedThreadPool(19)) {
-			for (int i = 1; i < 20; i++) {
-				String event = body(text(newEventId(), user, "msg-" + i, false));
-				acks.add(senders.submit(() -> {
-					start.await();
-					return this.webhook.post(event).statusCode();
-				}));
-			}
-			start.countDown();
-			for (Future<Integer> ack : acks) {
-				assertThat(ack.get()).isEqualTo(200);
-			}
-		}
+		OrderingScenario.sendTheRestConcurrently(user, this.webhook);
 		// The chat's queue is the record of arrival: its head is msg-0, still being
 		// handled.
-		List<Integer> arrival = this.redis.opsForList()
-			.range("sca:inbox:queue:" + user, 0, -1)
-			.stream()
-			.map(WebhookTests::markerOf)
-			.toList();
+		List<Integer> arrival = OrderingScenario.arrivalOrder(this.redis, user);
 		assertThat(arrival).hasSize(20).first().isEqualTo(0);
 
 		List<LoggedRequest> replies = awaitRequests(REPLY, 20);
 
-		assertThat(replies.stream().map(LineApiStub::marker).toList()).isEqualTo(arrival);
-		for (int i = 1; i < replies.size(); i++) {
-			long gap = replies.get(i).getLoggedDate().getTime() - replies.get(i - 1).getLoggedDate().getTime();
-			assertThat(gap).as("reply %d started before reply %d was answered", i, i - 1).isGreaterThanOrEqualTo(25);
-		}
+		OrderingScenario.assertAnsweredInOrderOneAtATime(replies, arrival);
 	}
 
 	@Test
@@ -391,11 +358,6 @@ class WebhookTests extends BotTestSupport {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static int markerOf(String queueEntry) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("msg-(\\d+)").matcher(queueEntry);
-		return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
 	}
 
 	private static byte[] bytes(String text) {
