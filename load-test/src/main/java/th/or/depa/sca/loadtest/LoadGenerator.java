@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Entry point: starts the LINE API stub and the bot, sends the load, prints the verdict.
@@ -31,7 +29,7 @@ public final class LoadGenerator {
 	private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
 
 	// Far beyond any acceptable ack; it only bounds how long a hung request holds an
-	// in-flight slot.
+	// in-flight slot (and its connection).
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
 	// Extra wait after everything looks answered, so a late second answer still shows up
@@ -86,14 +84,6 @@ public final class LoadGenerator {
 
 	private int execute() throws SetupException, InterruptedException {
 		AnswerLedger ledger = new AnswerLedger();
-		// Virtual threads keep the async client's callbacks cheap; the selector thread is
-		// the client's own.
-		ExecutorService clientExecutor = Executors.newVirtualThreadPerTaskExecutor();
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.executor(clientExecutor)
-			.build();
 		try (LineApiStub stub = startStub(ledger)) {
 			String secret;
 			URI bot;
@@ -112,9 +102,9 @@ public final class LoadGenerator {
 			}
 			try {
 				if (process != null) {
-					awaitHealthy(process, client, bot);
+					awaitHealthy(process, bot);
 				}
-				return load(client, ledger, stub, bot, secret);
+				return load(ledger, stub, bot, secret);
 			}
 			finally {
 				if (process != null) {
@@ -122,11 +112,6 @@ public final class LoadGenerator {
 					process.close();
 				}
 			}
-		}
-		finally {
-			// Not close(): it waits for every request, and a hung bot may never answer.
-			client.shutdownNow();
-			clientExecutor.shutdownNow();
 		}
 	}
 
@@ -166,57 +151,78 @@ public final class LoadGenerator {
 		return process;
 	}
 
-	private void awaitHealthy(BotProcess process, HttpClient client, URI bot)
-			throws SetupException, InterruptedException {
+	private void awaitHealthy(BotProcess process, URI bot) throws SetupException, InterruptedException {
+		// The JDK client is plenty for a few polls and copes with anything the actuator
+		// answers; only the load goes through the lean WebhookClient.
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 		try {
 			process.awaitHealthy(client, bot.resolve("/actuator/health"), HEALTH_TIMEOUT);
 		}
 		catch (IOException ex) {
 			throw new SetupException(ex.getMessage(), ex);
 		}
+		finally {
+			// Not close(): it waits for every request, and a hung bot may never answer.
+			client.shutdownNow();
+		}
 		this.err.println("load-test: the bot is up");
 	}
 
-	private int load(HttpClient client, AnswerLedger ledger, LineApiStub stub, URI bot, String secret)
-			throws InterruptedException {
+	private int load(AnswerLedger ledger, LineApiStub stub, URI bot, String secret)
+			throws SetupException, InterruptedException {
 		Options opts = this.options;
 		// A short lead so that event 0 is not already late when the pacer starts.
 		Schedule schedule = new Schedule(System.nanoTime() + Duration.ofMillis(100).toNanos(), opts.rate(),
 				opts.warmup(), opts.duration());
 		ledger.begin(schedule);
-		Pacer pacer = new Pacer(client, bot.resolve("/callback"), new WebhookSigner(secret),
-				new WebhookEvents(opts.users()), schedule, opts.maxInFlight(), REQUEST_TIMEOUT);
-		this.err.printf(Locale.ROOT,
-				"load-test: ramp up to %.0f events/s in %.1f s, measure %.1f s, then drain up to %.1f s%n", opts.rate(),
-				seconds(opts.warmup()), seconds(opts.duration()), seconds(opts.drain()));
-		Thread progress = Thread.ofVirtual().start(() -> printProgress(schedule, pacer.stats(), ledger));
-		try {
-			pacer.run();
-			long drainStart = System.nanoTime();
-			if (pacer.awaitSettled(ledger, opts.drain())) {
-				Duration left = opts.drain().minusNanos(System.nanoTime() - drainStart);
-				Thread.sleep(min(DUPLICATE_GRACE, left));
+		try (Pacer pacer = startPacer(bot, secret, schedule)) {
+			this.err.printf(Locale.ROOT,
+					"load-test: ramp up to %.0f events/s in %.1f s, measure %.1f s, then drain up to %.1f s%n",
+					opts.rate(), seconds(opts.warmup()), seconds(opts.duration()), seconds(opts.drain()));
+			Thread progress = Thread.ofVirtual().start(() -> printProgress(schedule, pacer, ledger));
+			try {
+				pacer.run();
+				long drainStart = System.nanoTime();
+				if (pacer.awaitSettled(ledger, opts.drain())) {
+					Duration left = opts.drain().minusNanos(System.nanoTime() - drainStart);
+					Thread.sleep(min(DUPLICATE_GRACE, left));
+				}
 			}
+			finally {
+				progress.interrupt();
+			}
+			pacer.stats().closeOutstanding(System.nanoTime());
+			Report report = Report.of(schedule, pacer.stats(), ledger, stub.counts(), opts.targetAckP99Millis());
+			this.out.print(report.toText());
+			writeJson(report);
+			return report.passed() ? EXIT_PASS : EXIT_FAIL;
 		}
-		finally {
-			progress.interrupt();
-		}
-		pacer.stats().closeOutstanding(System.nanoTime());
-		Report report = Report.of(schedule, pacer.stats(), ledger, stub.counts(), opts.targetAckP99Millis());
-		this.out.print(report.toText());
-		writeJson(report);
-		return report.passed() ? EXIT_PASS : EXIT_FAIL;
 	}
 
-	private void printProgress(Schedule schedule, AckStats stats, AnswerLedger ledger) {
+	private Pacer startPacer(URI bot, String secret, Schedule schedule) throws SetupException {
+		try {
+			return new Pacer(bot.resolve("/callback"), secret, new WebhookEvents(this.options.users()), schedule,
+					this.options.maxInFlight(), REQUEST_TIMEOUT);
+		}
+		catch (IOException ex) {
+			throw new SetupException("cannot start the webhook client", ex);
+		}
+	}
+
+	private void printProgress(Schedule schedule, Pacer pacer, AnswerLedger ledger) {
+		AckStats stats = pacer.stats();
 		try {
 			while (true) {
 				Thread.sleep(PROGRESS_INTERVAL);
 				double elapsed = (System.nanoTime() - schedule.startNanos()) / 1e9;
 				this.err.printf(Locale.ROOT,
-						"load-test: t=%.0fs sent warmup %d measured %d, acked 2xx %d, in flight %d, answered %d%n",
+						"load-test: t=%.0fs sent warmup %d measured %d, acked 2xx %d, in flight %d, answered %d, "
+								+ "connections %d%n",
 						elapsed, stats.sentWarmup(), stats.sent(), stats.acked2xx(), stats.inFlight(),
-						ledger.answeredMeasured());
+						ledger.answeredMeasured(), pacer.openConnections());
 			}
 		}
 		catch (InterruptedException ex) {

@@ -1,9 +1,7 @@
 package th.or.depa.sca.loadtest;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,38 +9,44 @@ import java.util.concurrent.locks.LockSupport;
  * Sends signed webhooks open-loop: each event at its scheduled time, whether or not
  * earlier ones were answered.
  */
-final class Pacer {
-
-	private final HttpClient client;
-
-	private final URI callback;
-
-	private final WebhookSigner signer;
-
-	private final WebhookEvents events;
+final class Pacer implements AutoCloseable {
 
 	private final Schedule schedule;
 
 	private final int maxInFlight;
 
-	private final Duration requestTimeout;
-
 	private final AckStats stats;
 
-	Pacer(HttpClient client, URI callback, WebhookSigner signer, WebhookEvents events, Schedule schedule,
-			int maxInFlight, Duration requestTimeout) {
-		this.client = client;
-		this.callback = callback;
-		this.signer = signer;
-		this.events = events;
+	private final WebhookClient client;
+
+	/**
+	 * @param callback the bot's webhook URL
+	 * @param secret channel secret the bot verifies signatures with
+	 * @param events builds the webhook bodies
+	 * @param schedule when each event is due
+	 * @param maxInFlight cap on unacknowledged requests, and so on open connections
+	 * @param requestTimeout how long the bot may stay silent before a request fails
+	 */
+	Pacer(URI callback, String secret, WebhookEvents events, Schedule schedule, int maxInFlight,
+			Duration requestTimeout) throws IOException {
 		this.schedule = schedule;
 		this.maxInFlight = maxInFlight;
-		this.requestTimeout = requestTimeout;
 		this.stats = new AckStats(schedule);
+		this.client = new WebhookClient(callback, secret, events, maxInFlight, requestTimeout, this.stats::completed);
 	}
 
 	AckStats stats() {
 		return this.stats;
+	}
+
+	/** Connections the client opened so far, including replacements. */
+	int connectionsOpened() {
+		return this.client.connectionsOpened();
+	}
+
+	/** Connections open now. */
+	int openConnections() {
+		return this.client.openConnections();
 	}
 
 	/**
@@ -76,22 +80,11 @@ final class Pacer {
 			this.stats.notSent(seq);
 			return;
 		}
-		byte[] body = this.events.body(seq, System.currentTimeMillis());
-		HttpRequest request = HttpRequest.newBuilder(this.callback)
-			.timeout(this.requestTimeout)
-			.header("Content-Type", "application/json; charset=UTF-8")
-			.header("X-Line-Signature", this.signer.sign(body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
+		// Counted as in flight from here, even while it waits for a connection: the ack
+		// latency runs from the intended send time, so such a wait shows up in it. The
+		// request is built, signed and written on this thread.
 		this.stats.sending(seq);
-		try {
-			this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-				.whenComplete((response, error) -> this.stats.completed(seq, System.nanoTime(),
-						(response != null) ? response.statusCode() : -1, error));
-		}
-		catch (RuntimeException ex) {
-			this.stats.completed(seq, System.nanoTime(), -1, ex);
-		}
+		this.client.submit(seq);
 	}
 
 	/**
@@ -108,6 +101,12 @@ final class Pacer {
 			Thread.sleep(20);
 		}
 		return true;
+	}
+
+	/** Drops the client's connections; requests still in flight get no outcome. */
+	@Override
+	public void close() {
+		this.client.close();
 	}
 
 }

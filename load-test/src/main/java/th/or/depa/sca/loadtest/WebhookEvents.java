@@ -61,7 +61,13 @@ final class WebhookEvents {
 	 * tail keeps runs apart.
 	 */
 	private static String webhookEventId(long seq, ThreadLocalRandom random) {
-		StringBuilder id = new StringBuilder(26).append("01LG").append(String.format("%010d", seq));
+		// Padded by hand: String.format parses its pattern on every call, once per event.
+		String digits = Long.toString(seq);
+		StringBuilder id = new StringBuilder(26).append("01LG");
+		for (int i = digits.length(); i < 10; i++) {
+			id.append('0');
+		}
+		id.append(digits);
 		while (id.length() < 26) {
 			id.append(ULID_ALPHABET[random.nextInt(ULID_ALPHABET.length)]);
 		}

@@ -1,9 +1,12 @@
 package th.or.depa.sca.loadtest;
 
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -59,10 +62,50 @@ class LineApiStubTest {
 
 	@Test
 	void warmupAndUnknownMarkersStayOutOfTheMeasuredCounts() throws Exception {
-		post("/v2/bot/message/reply", "{\"messages\":[{\"text\":\"lg-1 lg-1000\"}]}");
+		post("/v2/bot/message/reply", "{\"messages\":[{\"text\":\"lg-1 lg-1000 lg-99999999999999999999 lg- lg-x\"}]}");
 
 		assertThat(this.ledger.answeredMeasured()).isZero();
-		assertThat(this.ledger.unknownMarkers()).isEqualTo(1);
+		assertThat(this.ledger.unknownMarkers()).isEqualTo(2);
+	}
+
+	@Test
+	void keepsTheConnectionAcrossRequestsAndReadsChunkedBodies() throws Exception {
+		String first = "{\"messages\":[{\"text\":\"lg-5 \u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35\"}]}";
+		byte[] firstBody = first.getBytes(StandardCharsets.UTF_8);
+		String chunkedBody = "{\"messages\":[{\"text\":\"lg-6\"}]}";
+		String requests = "POST /v2/bot/message/reply HTTP/1.1\r\nHost: stub\r\nConnection: keep-alive\r\n"
+				+ "Content-Type: application/json; charset=utf-8\r\nContent-Length: " + firstBody.length + "\r\n\r\n"
+				+ first + "POST /v2/bot/message/push?x=1 HTTP/1.1\r\nHost: stub\r\ntransfer-encoding: chunked\r\n"
+				+ "connection: close\r\n\r\n" + Integer.toHexString(10) + "\r\n" + chunkedBody.substring(0, 10) + "\r\n"
+				+ Integer.toHexString(chunkedBody.length() - 10) + "\r\n" + chunkedBody.substring(10) + "\r\n0\r\n\r\n";
+
+		String responses;
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.stub.baseUri().getPort())) {
+			socket.setSoTimeout(2000);
+			socket.getOutputStream().write(requests.getBytes(StandardCharsets.UTF_8));
+			// The second request asked to close, so the stub ends the stream after it.
+			responses = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+		}
+
+		String answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 46\r\n\r\n"
+				+ "{\"sentMessages\":[{\"id\":\"1\",\"quoteToken\":\"q\"}]}";
+		assertThat(responses).isEqualTo(answer + answer);
+		assertThat(this.ledger.answeredMeasured()).isEqualTo(2);
+		assertThat(this.stub.counts()).isEqualTo(new LineApiStub.StubCounts(1, 1, 0, 0));
+	}
+
+	@Test
+	void aMalformedRequestGetsBadRequest() throws Exception {
+		String responses;
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.stub.baseUri().getPort())) {
+			socket.setSoTimeout(2000);
+			socket.getOutputStream()
+				.write("POST /x HTTP/1.1\r\nContent-Length: abc\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			responses = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+		}
+
+		assertThat(responses).startsWith("HTTP/1.1 400 ");
+		assertThat(this.stub.counts()).isEqualTo(new LineApiStub.StubCounts(0, 0, 0, 0));
 	}
 
 	@Test

@@ -45,15 +45,23 @@ class PacerTest {
 
 	private final AtomicInteger badSignatures = new AtomicInteger();
 
+	// Client ports the fake bot saw requests from, i.e. the connections actually used.
+	private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	private HttpServer fakeBot;
 
 	private LineApiStub stub;
 
+	private Pacer pacer;
+
 	@AfterEach
 	void stop() {
 		this.release.countDown();
+		if (this.pacer != null) {
+			this.pacer.close();
+		}
 		if (this.fakeBot != null) {
 			this.fakeBot.stop(0);
 		}
@@ -94,6 +102,10 @@ class PacerTest {
 		assertThat(stats.ackMicros().getTotalCount()).isEqualTo(20);
 		assertThat(ledger.answeredMeasured()).isEqualTo(20);
 		assertThat(ledger.duplicateMeasured()).isZero();
+		// Connections are kept alive and reused rather than opened per event (a cold JVM
+		// makes the first few acks slow, so more than one may open).
+		assertThat(this.clientPorts).hasSize(pacer.connectionsOpened());
+		assertThat(pacer.connectionsOpened()).isLessThan(25);
 	}
 
 	@Test
@@ -115,10 +127,10 @@ class PacerTest {
 		assertThat(stats.ackMicros().getTotalCount()).isEqualTo(3);
 	}
 
-	private Pacer pacer(Schedule schedule, int maxInFlight) {
+	private Pacer pacer(Schedule schedule, int maxInFlight) throws IOException {
 		URI callback = URI.create("http://127.0.0.1:" + this.fakeBot.getAddress().getPort() + "/callback");
-		return new Pacer(this.client, callback, new WebhookSigner(SECRET), new WebhookEvents(10), schedule, maxInFlight,
-				Duration.ofSeconds(5));
+		this.pacer = new Pacer(callback, SECRET, new WebhookEvents(10), schedule, maxInFlight, Duration.ofSeconds(5));
+		return this.pacer;
 	}
 
 	private void startFakeBot(Handler handler) throws IOException {
@@ -129,6 +141,7 @@ class PacerTest {
 				try (InputStream in = exchange.getRequestBody()) {
 					body = in.readAllBytes();
 				}
+				this.clientPorts.add(exchange.getRemoteAddress().getPort());
 				String signature = exchange.getRequestHeaders().getFirst("X-Line-Signature");
 				if (!new WebhookSigner(SECRET).sign(body).equals(signature)) {
 					this.badSignatures.incrementAndGet();
