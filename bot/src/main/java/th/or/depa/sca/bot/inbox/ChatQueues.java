@@ -1,6 +1,5 @@
 package th.or.depa.sca.bot.inbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -89,15 +88,6 @@ class ChatQueues {
 	void deadLetter(InboundEvent event, String reason) {
 		this.redis.opsForList()
 			.rightPush(DEAD, Instant.now() + " " + event.chatKey() + " " + reason + '\n' + event.toEntry());
-	}
-
-	long depth(String chatKey) {
-		Long size = this.redis.opsForList().size(queue(chatKey));
-		return size == null ? 0 : size;
-	}
-
-	Duration lease() {
-		return Duration.ofMillis(Long.parseLong(this.leaseMillis));
 	}
 
 	private static String queue(String chatKey) {

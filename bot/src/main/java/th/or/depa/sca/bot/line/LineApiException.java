@@ -1,5 +1,7 @@
 package th.or.depa.sca.bot.line;
 
+import java.util.Locale;
+
 /**
  * A LINE API call that failed for good: after retries, or at once for a non-retryable
  * status.
@@ -39,7 +41,7 @@ public class LineApiException extends RuntimeException {
 	 */
 	boolean invalidReplyToken() {
 		String text = getMessage();
-		return this.status == 400 && text != null && text.toLowerCase(java.util.Locale.ROOT).contains("reply token");
+		return this.status == 400 && text != null && text.toLowerCase(Locale.ROOT).contains("reply token");
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Wires the LINE SDK's Messaging API client: one per instance, no body logging, enough
@@ -39,7 +40,9 @@ class LineClientConfiguration {
 	@Bean
 	LineMessenger lineMessenger(ObjectProvider<MessagingApiClient> client, LineProperties properties,
 			io.micrometer.core.instrument.MeterRegistry meters) {
-		return new LineMessenger(client::getObject, properties.retry(), meters);
+		// Resolved once, on first use: the lazy bean needs the web server's port in
+		// simulator mode.
+		return new LineMessenger(SingletonSupplier.of(client::getObject), properties.retry(), meters);
 	}
 
 	// The SDK's paths are absolute (/v2/bot/...), so the base URL is scheme, host and

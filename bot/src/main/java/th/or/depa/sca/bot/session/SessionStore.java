@@ -7,6 +7,7 @@ import java.util.Optional;
 import th.or.depa.sca.bot.redis.LuaScripts;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class SessionStore {
 	private final Clock clock;
 
 	SessionStore(StringRedisTemplate redis, JsonMapper json, SessionProperties properties,
-			org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock) {
 		this.redis = redis;
 		this.json = json;
 		this.idleTtlMillis = Long.toString(properties.idleTtl().toMillis());
@@ -70,7 +71,7 @@ public class SessionStore {
 		Long version = this.redis.execute(SAVE, List.of(PREFIX + chatKey), Long.toString(session.version()), body,
 				this.idleTtlMillis);
 		if (version == null || version == 0) {
-			throw new ConcurrentSessionUpdateException(chatKey);
+			throw new ConcurrentSessionUpdateException();
 		}
 		return next.withVersion(version);
 	}
@@ -83,7 +84,7 @@ public class SessionStore {
 	/** A save lost the race against another save of the same session. */
 	public static class ConcurrentSessionUpdateException extends RuntimeException {
 
-		ConcurrentSessionUpdateException(String chatKey) {
+		ConcurrentSessionUpdateException() {
 			super("Session changed concurrently");
 		}
 

@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,9 +165,9 @@ class SimulatorController {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.line.effectiveSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body));
+			return Base64.getEncoder().encodeToString(mac.doFinal(body));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
 		}
 	}

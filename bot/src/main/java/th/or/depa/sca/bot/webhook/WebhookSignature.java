@@ -1,6 +1,7 @@
 package th.or.depa.sca.bot.webhook;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 
 import com.linecorp.bot.parser.LineSignatureValidator;
@@ -35,7 +36,9 @@ class WebhookSignature {
 		if (signature.length != 32) {
 			return Verdict.MALFORMED;
 		}
-		return this.validator.validateSignature(body, header.strip()) ? Verdict.VALID : Verdict.MISMATCH;
+		// Constant-time compare of the decoded header with the HMAC the SDK computes.
+		return MessageDigest.isEqual(signature, this.validator.generateSignature(body)) ? Verdict.VALID
+				: Verdict.MISMATCH;
 	}
 
 	enum Verdict {
