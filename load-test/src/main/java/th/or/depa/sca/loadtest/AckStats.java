@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -20,6 +21,11 @@ final class AckStats {
 	private final ConcurrentHistogram ackMicros = new ConcurrentHistogram(3);
 
 	private final AtomicInteger inFlight = new AtomicInteger();
+
+	// Worst ack since the last progress line, to see whether a tail is one stall or
+	// spread
+	// out.
+	private final AtomicLong intervalMaxMicros = new AtomicLong();
 
 	// seq -> intended send time, for measured requests without a response yet.
 	private final Map<Long, Long> outstandingMeasured = new ConcurrentHashMap<>();
@@ -91,7 +97,9 @@ final class AckStats {
 			this.acked2xx.increment();
 			// From the intended send time, not the actual one, so a stalled client cannot
 			// hide a slow bot.
-			this.ackMicros.recordValue((nowNanos - intended) / 1000);
+			long micros = (nowNanos - intended) / 1000;
+			this.ackMicros.recordValue(micros);
+			this.intervalMaxMicros.accumulateAndGet(micros, Math::max);
 		}
 		else {
 			this.non2xxByStatus.computeIfAbsent(status, (key) -> new LongAdder()).increment();
@@ -118,6 +126,11 @@ final class AckStats {
 			cause = cause.getCause();
 		}
 		return cause.getClass().getSimpleName();
+	}
+
+	/** The worst measured ack since the previous call, in microseconds. */
+	long takeIntervalMaxMicros() {
+		return this.intervalMaxMicros.getAndSet(0);
 	}
 
 	long sentWarmup() {

@@ -36,7 +36,7 @@ public final class LoadGenerator {
 	// as a duplicate.
 	private static final Duration DUPLICATE_GRACE = Duration.ofMillis(500);
 
-	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
 	private final Options options;
 
@@ -220,9 +220,9 @@ public final class LoadGenerator {
 				double elapsed = (System.nanoTime() - schedule.startNanos()) / 1e9;
 				this.err.printf(Locale.ROOT,
 						"load-test: t=%.0fs sent warmup %d measured %d, acked 2xx %d, in flight %d, answered %d, "
-								+ "connections %d%n",
+								+ "connections %d, worst ack %.1f ms%n",
 						elapsed, stats.sentWarmup(), stats.sent(), stats.acked2xx(), stats.inFlight(),
-						ledger.answeredMeasured(), pacer.openConnections());
+						ledger.answeredMeasured(), pacer.openConnections(), stats.takeIntervalMaxMicros() / 1000.0);
 			}
 		}
 		catch (InterruptedException ex) {
