@@ -1,6 +1,7 @@
 package th.or.depa.sca.bot;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import java.util.List;
 import java.util.UUID;
@@ -208,14 +209,44 @@ class WebhookTests extends BotTestSupport {
 		line.stubFor(post(urlEqualTo(PUSH)).atPriority(1)
 			.willReturn(aResponse().withStatus(403).withBody("{\"message\":\"Not allowed\"}")));
 
-		this.webhook.post(body(text(newEventId(), user, "msg-12", false)));
+		String eventId = newEventId();
+		this.webhook.post(body(text(eventId, user, "msg-12", false)));
 		awaitQuiet(user);
 
 		assertThat(LineApiStub.requests(PUSH)).hasSize(1);
 		assertThat(this.redis.opsForList().range("sca:inbox:dead", 0, -1)).singleElement()
 			.asString()
-			.contains("LineApiException")
+			.contains("undelivered LineApiException")
 			.contains("msg-12");
+		// Handled all the same: the session records the event, so nothing the user sent
+		// is
+		// lost.
+		assertThat(this.redis.opsForValue().get("sca:session:" + user)).contains(eventId);
+	}
+
+	@Test
+	void shouldNotPushACopyWhenReplayingAnEventWhoseWorkerDied() {
+		String user = newUserId();
+		String eventId = newEventId();
+		// An instance took this chat's next event, may have replied, and died before
+		// finishing: its lock lease is still running and the head is marked as taken.
+		this.redis.opsForValue().set("sca:inbox:lock:" + user, "dead-instance", Duration.ofMillis(1500));
+		this.redis.opsForValue().set("sca:inbox:taken:" + user, "1");
+		var line = LineApiStub.server();
+		line.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
+			.withRequestBody(containing("msg-14"))
+			.willReturn(aResponse().withStatus(400).withBody("{\"message\":\"Invalid reply token\"}")));
+
+		this.webhook.post(body(text(eventId, user, "msg-14", false)));
+
+		// Once the lease runs out the sweeper hands the event out again, as a replay.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.redis.opsForValue().get("sca:session:" + user)).contains(eventId));
+		awaitQuiet(user);
+		assertThat(withoutSentinel(LineApiStub.requests(REPLY))).hasSize(1);
+		assertThat(LineApiStub.requests(PUSH)).isEmpty();
+		assertThat(this.redis.hasKey("sca:inbox:taken:" + user)).isFalse();
+		assertThat(this.redis.opsForList().size("sca:inbox:dead")).isZero();
 	}
 
 	@Test

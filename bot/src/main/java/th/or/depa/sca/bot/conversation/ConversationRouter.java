@@ -35,15 +35,17 @@ import th.or.depa.sca.bot.inbox.InboundEvent;
 import th.or.depa.sca.bot.line.LineMessenger;
 import th.or.depa.sca.bot.session.ConversationSession;
 import th.or.depa.sca.bot.session.SessionStore;
+import th.or.depa.sca.bot.session.SessionWrite;
 import th.or.depa.sca.nlp.ThaiText;
 import th.or.depa.sca.templates.Lang;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Handles each LINE event of a chat: updates the chat's session, then answers. The
- * session is saved before anything is sent, so an event replayed after a crash is
- * recognised and skipped.
+ * Handles each LINE event of a chat: decides from the chat's session, answers, and
+ * returns the session change, which the inbox stores in the same step that finishes the
+ * event. An event replayed after a crash is handled again from the unchanged session; its
+ * reply is not pushed a second time (see {@link LineMessenger#reply}).
  */
 @Component
 class ConversationRouter implements EventProcessor {
@@ -69,7 +71,7 @@ class ConversationRouter implements EventProcessor {
 	}
 
 	@Override
-	public void process(InboundEvent inbound) {
+	public SessionWrite process(InboundEvent inbound, String storedSession, boolean replayed) {
 		long started = System.nanoTime();
 		Event event = parse(inbound);
 		String type = typeOf(event);
@@ -77,26 +79,29 @@ class ConversationRouter implements EventProcessor {
 			// Another channel (e.g. a staff chat tool) is active for this chat: watch,
 			// never answer.
 			logLine(inbound, type, "standby", null, started);
-			return;
+			return SessionWrite.KEEP;
 		}
-		ConversationSession session = this.sessions.load(inbound.chatKey());
+		ConversationSession session = this.sessions.decode(storedSession);
 		if (session.hasApplied(inbound.key())) {
 			logLine(inbound, type, "already-applied", null, started);
-			return;
+			return SessionWrite.KEEP;
 		}
 		Turn turn = decide(event, session, Lang.fromCode(session.lang()));
-		if (turn.forget()) {
-			this.sessions.delete(inbound.chatKey());
-		}
-		else {
-			this.sessions.save(inbound.chatKey(), turn.session(), inbound.key());
-		}
+		SessionWrite write = turn.forget() ? this.sessions.deleting(session)
+				: this.sessions.saving(turn.session(), inbound.key());
 		LineMessenger.Delivery delivery = null;
 		if (!turn.messages().isEmpty()) {
-			delivery = this.messenger.reply(replyToken(event), inbound.chatKey(), turn.messages(),
-					retryKey(inbound.key()));
+			try {
+				delivery = this.messenger.reply(replyToken(event), inbound.chatKey(), turn.messages(),
+						retryKey(inbound.key()), replayed);
+			}
+			catch (RuntimeException ex) {
+				logLine(inbound, type, turn.outcome(), LineMessenger.Delivery.FAILED, started);
+				throw new DeliveryFailedException(write, ex);
+			}
 		}
 		logLine(inbound, type, turn.outcome(), delivery, started);
+		return write;
 	}
 
 	private Turn decide(Event event, ConversationSession session, Lang lang) {

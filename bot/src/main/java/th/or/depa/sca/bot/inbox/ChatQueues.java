@@ -2,9 +2,12 @@ package th.or.depa.sca.bot.inbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import th.or.depa.sca.bot.redis.LuaScripts;
+import th.or.depa.sca.bot.session.SessionStore;
+import th.or.depa.sca.bot.session.SessionWrite;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Redis side of the inbox: one queue and one lock per chat, shared by every bot
  * instance. Each step is one Lua script, so no two instances ever interleave inside a
- * step.
+ * step. Taking the lock also reads the chat's session, and finishing an event also writes
+ * it, so that an event costs three round trips in all (accept, acquire, commit).
  */
 @Component
 class ChatQueues {
@@ -30,7 +34,7 @@ class ChatQueues {
 	private static final RedisScript<List> ACQUIRE = script("inbox-acquire", List.class);
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> ADVANCE = script("inbox-advance", List.class);
+	private static final RedisScript<List> COMMIT = script("inbox-commit", List.class);
 
 	private static final RedisScript<Long> RELEASE = script("inbox-release", Long.class);
 
@@ -55,20 +59,25 @@ class ChatQueues {
 	}
 
 	/**
-	 * Takes the chat's lock; the result tells whether it was taken and the first queued
-	 * entry.
+	 * Takes the chat's lock; the result tells whether it was taken, the first queued
+	 * entry and the chat's stored session.
 	 */
 	Step acquire(String chatKey, String token) {
-		return step(this.redis.execute(ACQUIRE, List.of(lock(chatKey), queue(chatKey)), token, this.leaseMillis));
+		return step(this.redis.execute(ACQUIRE,
+				List.of(lock(chatKey), queue(chatKey), SessionStore.key(chatKey), taken(chatKey)), token,
+				this.leaseMillis));
 	}
 
 	/**
-	 * Drops the handled head and returns the next one, if the lock is still ours; when
-	 * the queue is empty the lock is released in the same step ({@link Step#released()}).
+	 * Applies the session write, drops the handled head and returns the next one, if the
+	 * lock is still ours and the session unchanged since it was read; when the queue is
+	 * empty the lock is released in the same step ({@link Step#released()}).
 	 */
-	Step advance(String chatKey, String token) {
-		return step(this.redis.execute(ADVANCE, List.of(lock(chatKey), queue(chatKey), ACTIVE), token, this.leaseMillis,
-				chatKey));
+	Step commit(String chatKey, String token, SessionWrite write) {
+		return step(this.redis.execute(COMMIT,
+				List.of(lock(chatKey), queue(chatKey), ACTIVE, SessionStore.key(chatKey), taken(chatKey)), token,
+				this.leaseMillis, chatKey, write.kind().name().toLowerCase(Locale.ROOT),
+				Long.toString(write.readVersion()), write.json(), Long.toString(write.idleTtlMillis())));
 	}
 
 	/** Releases the lock; returns how many events are still queued for the chat. */
@@ -98,16 +107,25 @@ class ChatQueues {
 		return PREFIX + "lock:" + chatKey;
 	}
 
+	private static String taken(String chatKey) {
+		return PREFIX + "taken:" + chatKey;
+	}
+
 	private static Step step(List<?> reply) {
 		Object outcome = (reply == null || reply.isEmpty()) ? null : reply.get(0);
 		if (Long.valueOf(2).equals(outcome)) {
 			return Step.RELEASED;
 		}
+		if (Long.valueOf(3).equals(outcome)) {
+			return Step.SESSION_CHANGED;
+		}
 		if (!Long.valueOf(1).equals(outcome)) {
 			return Step.NOT_OWNER;
 		}
-		Object head = reply.size() > 1 ? reply.get(1) : null;
-		return new Step(true, head instanceof String entry ? entry : null, false);
+		String head = (reply.size() > 1 && reply.get(1) instanceof String entry) ? entry : null;
+		String session = (reply.size() > 2 && reply.get(2) instanceof String stored) ? stored : null;
+		boolean replayed = reply.size() > 3 && Long.valueOf(1).equals(reply.get(3));
+		return new Step(Outcome.OWNER, head, session, replayed);
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
@@ -117,15 +135,41 @@ class ChatQueues {
 	/**
 	 * The outcome of a lock step.
 	 *
-	 * @param owner whether this worker holds the chat's lock
-	 * @param head the next queued entry, null when the queue is empty
-	 * @param released whether the step found the queue empty and released the lock
+	 * @param outcome what the step did
+	 * @param head the next queued entry, null when the queue is empty or the lock not
+	 * held
+	 * @param session the chat's stored session along with the head, null when none is
+	 * stored
+	 * @param replayed whether the head was handed out before without being committed
 	 */
-	record Step(boolean owner, String head, boolean released) {
+	record Step(Outcome outcome, String head, String session, boolean replayed) {
 
-		static final Step NOT_OWNER = new Step(false, null, false);
+		static final Step NOT_OWNER = new Step(Outcome.NOT_OWNER, null, null, false);
 
-		static final Step RELEASED = new Step(false, null, true);
+		static final Step RELEASED = new Step(Outcome.RELEASED, null, null, false);
+
+		static final Step SESSION_CHANGED = new Step(Outcome.SESSION_CHANGED, null, null, false);
+
+		boolean owner() {
+			return this.outcome == Outcome.OWNER;
+		}
+
+	}
+
+	/** What a lock step did. */
+	enum Outcome {
+
+		/** The lock is held; {@code head} is the next entry, if any. */
+		OWNER,
+
+		/** Another worker holds the lock (or the lease ran out); nothing changed. */
+		NOT_OWNER,
+
+		/** The queue was found empty and the lock released. */
+		RELEASED,
+
+		/** The session changed since it was read; nothing changed. */
+		SESSION_CHANGED
 
 	}
 

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.depa.sca.bot.session.SessionWrite;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -90,14 +91,28 @@ class EventDispatcher implements SmartLifecycle {
 			ChatQueues.Step step = this.queues.acquire(chatKey, token);
 			while (step.owner()) {
 				while (step.head() != null) {
-					handle(InboundEvent.fromEntry(chatKey, step.head()));
-					step = this.queues.advance(chatKey, token);
-					if (step.released()) {
-						return; // queue empty, lock released in the same step
-					}
-					if (!step.owner()) {
-						log.atWarn().setMessage("lost chat lock, another worker took over").log();
-						return;
+					SessionWrite write = handle(InboundEvent.fromEntry(chatKey, step.head()), step.session(),
+							step.replayed());
+					step = this.queues.commit(chatKey, token, write);
+					switch (step.outcome()) {
+						case RELEASED -> {
+							return; // queue empty, lock released in the same step
+						}
+						case NOT_OWNER -> {
+							log.atWarn().setMessage("lost chat lock, another worker took over").log();
+							return;
+						}
+						case SESSION_CHANGED -> {
+							// Something outside this worker wrote the session meanwhile:
+							// the
+							// event stays queued and is handled again from the new
+							// session.
+							log.atWarn().setMessage("session changed while handling, event left for a retry").log();
+							this.queues.release(chatKey, token);
+							return;
+						}
+						case OWNER -> {
+						}
 					}
 				}
 				// Only reached when the queue was empty on acquiring.
@@ -114,10 +129,10 @@ class EventDispatcher implements SmartLifecycle {
 		}
 	}
 
-	private void handle(InboundEvent event) {
+	private SessionWrite handle(InboundEvent event, String session, boolean replayed) {
 		Timer.Sample sample = Timer.start(this.meters);
 		try {
-			this.processor.process(event);
+			return this.processor.process(event, session, replayed);
 		}
 		catch (RuntimeException ex) {
 			this.meters.counter("bot.events.failed").increment();
@@ -126,7 +141,13 @@ class EventDispatcher implements SmartLifecycle {
 				.addKeyValue("eventKey", event.key())
 				.setCause(ex)
 				.log();
+			if (ex instanceof EventProcessor.DeliveryFailedException failed) {
+				// Handled, only not delivered: what the user sent is kept in the session.
+				this.queues.deadLetter(event, "undelivered " + failed.getCause().getClass().getSimpleName());
+				return failed.write();
+			}
 			this.queues.deadLetter(event, ex.getClass().getSimpleName());
+			return SessionWrite.KEEP;
 		}
 		finally {
 			sample.stop(this.processing);

@@ -71,15 +71,20 @@ public class LineMessenger {
 
 	/**
 	 * Replies with the event's reply token. When LINE rejects the token (expired or used)
-	 * the messages are pushed to {@code chatId} instead, with {@code fallbackRetryKey}.
+	 * the messages are pushed to {@code chatId} instead, with {@code fallbackRetryKey} —
+	 * unless an earlier attempt may have used the token: then a push would most likely be
+	 * a duplicate, and none is sent.
+	 * @param mayHaveBeenSent true when this reply was tried before by a worker that did
+	 * not finish (a replay after a crash)
 	 * @return how the messages went out
 	 */
-	public Delivery reply(String replyToken, String chatId, List<Message> messages, UUID fallbackRetryKey) {
+	public Delivery reply(String replyToken, String chatId, List<Message> messages, UUID fallbackRetryKey,
+			boolean mayHaveBeenSent) {
 		if (replyToken == null || replyToken.isBlank()) {
 			push(chatId, messages, fallbackRetryKey);
 			return Delivery.PUSHED;
 		}
-		AtomicBoolean uncertain = new AtomicBoolean();
+		AtomicBoolean uncertain = new AtomicBoolean(mayHaveBeenSent);
 		try {
 			call("reply", () -> this.client.get().replyMessage(new ReplyMessageRequest(replyToken, messages, false)),
 					uncertain);
@@ -91,12 +96,11 @@ public class LineMessenger {
 				throw ex;
 			}
 			if (uncertain.get()) {
-				// An earlier attempt timed out or got a 5xx yet may have used the token:
-				// the token
-				// was fresh when we first tried, so a pushed copy would most likely be a
+				// An earlier attempt (a retry, or a worker that died before finishing)
+				// may have used the token, so a pushed copy would most likely be a
 				// duplicate.
 				log.atWarn()
-					.setMessage("reply token rejected after an uncertain attempt; not pushing a copy")
+					.setMessage("reply token rejected after an attempt that may have used it; not pushing a copy")
 					.addKeyValue("operation", "reply")
 					.log();
 				return Delivery.PROBABLY_REPLIED;
@@ -215,7 +219,9 @@ public class LineMessenger {
 		/** The reply token was rejected, so the messages were pushed. */
 		PUSHED,
 		/** The reply token was rejected after an attempt whose outcome is unknown. */
-		PROBABLY_REPLIED
+		PROBABLY_REPLIED,
+		/** LINE refused the messages or could not be reached; nothing was sent. */
+		FAILED
 
 	}
 

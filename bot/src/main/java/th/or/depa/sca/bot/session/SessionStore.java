@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Conversation sessions in Redis, one per chat, expiring after an idle period. Saves are
  * optimistic: a save based on a stale read is refused, never silently merged.
+ * <p>
+ * While events are handled, the inbox reads a chat's session together with the chat's
+ * next event and writes it together with removing that event ({@link #decode},
+ * {@link #saving}, {@link #deleting}); {@link #find} and {@link #save} serve everything
+ * else.
  */
 @Component
 public class SessionStore {
@@ -27,7 +32,7 @@ public class SessionStore {
 
 	private final JsonMapper json;
 
-	private final String idleTtlMillis;
+	private final long idleTtlMillis;
 
 	private final Clock clock;
 
@@ -35,8 +40,13 @@ public class SessionStore {
 			ObjectProvider<Clock> clock) {
 		this.redis = redis;
 		this.json = json;
-		this.idleTtlMillis = Long.toString(properties.idleTtl().toMillis());
+		this.idleTtlMillis = properties.idleTtl().toMillis();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** The Redis key of a chat's session. */
+	public static String key(String chatKey) {
+		return PREFIX + chatKey;
 	}
 
 	/** The chat's session, or a fresh one. */
@@ -46,9 +56,16 @@ public class SessionStore {
 
 	/** The chat's stored session, if any. */
 	public Optional<ConversationSession> find(String chatKey) {
-		String stored = this.redis.opsForValue().get(PREFIX + chatKey);
+		String stored = this.redis.opsForValue().get(key(chatKey));
+		return (stored != null) ? Optional.of(decode(stored)) : Optional.empty();
+	}
+
+	/**
+	 * A session as stored in Redis ("version\njson"), or a fresh one for {@code null}.
+	 */
+	public ConversationSession decode(String stored) {
 		if (stored == null) {
-			return Optional.empty();
+			return ConversationSession.start();
 		}
 		int split = stored.indexOf('\n');
 		long version = Long.parseLong(stored.substring(0, split));
@@ -56,7 +73,21 @@ public class SessionStore {
 		if (session.schema() > ConversationSession.SCHEMA) {
 			throw new IllegalStateException("Session of chat written by newer code (schema " + session.schema() + ")");
 		}
-		return Optional.of(session.withVersion(version));
+		return session.withVersion(version);
+	}
+
+	/**
+	 * The write that stores the session as the result of applying an event.
+	 */
+	public SessionWrite saving(ConversationSession session, String eventKey) {
+		ConversationSession next = session.applied(eventKey, this.clock.instant());
+		return new SessionWrite(SessionWrite.Kind.SAVE, session.version(),
+				this.json.writeValueAsString(next.withVersion(0)), this.idleTtlMillis);
+	}
+
+	/** The write that forgets the session. */
+	public SessionWrite deleting(ConversationSession session) {
+		return new SessionWrite(SessionWrite.Kind.DELETE, session.version(), "", this.idleTtlMillis);
 	}
 
 	/**
@@ -68,8 +99,8 @@ public class SessionStore {
 	public ConversationSession save(String chatKey, ConversationSession session, String eventKey) {
 		ConversationSession next = session.applied(eventKey, this.clock.instant());
 		String body = this.json.writeValueAsString(next.withVersion(0));
-		Long version = this.redis.execute(SAVE, List.of(PREFIX + chatKey), Long.toString(session.version()), body,
-				this.idleTtlMillis);
+		Long version = this.redis.execute(SAVE, List.of(key(chatKey)), Long.toString(session.version()), body,
+				Long.toString(this.idleTtlMillis));
 		if (version == null || version == 0) {
 			throw new ConcurrentSessionUpdateException();
 		}
@@ -78,7 +109,7 @@ public class SessionStore {
 
 	/** Forgets the chat's session (unfollow, data deletion). */
 	public void delete(String chatKey) {
-		this.redis.delete(PREFIX + chatKey);
+		this.redis.delete(key(chatKey));
 	}
 
 	/** A save lost the race against another save of the same session. */
