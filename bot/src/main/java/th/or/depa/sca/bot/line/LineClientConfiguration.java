@@ -1,8 +1,11 @@
 package th.or.depa.sca.bot.line;
 
 import java.net.URI;
+import java.time.Duration;
 
+import com.linecorp.bot.client.base.PooledClientBuilder;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
+import com.linecorp.bot.messaging.client.MessagingApiExceptionBuilder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -18,13 +21,17 @@ import org.springframework.util.function.SingletonSupplier;
 @Configuration(proxyBeanMethods = false)
 class LineClientConfiguration {
 
+	private static final Duration IDLE_CONNECTION_KEEP_ALIVE = Duration.ofMinutes(1);
+
 	// Lazy: in simulator mode the stand-in's address is the bot's own port, known only
 	// once
 	// the web server has started (tests use a random port).
 	@Bean
 	@Lazy
 	MessagingApiClient messagingApiClient(LineProperties properties, Environment environment) {
-		return MessagingApiClient.builder(properties.effectiveToken())
+		return new PooledClientBuilder<>(URI.create("https://api.line.me"), MessagingApiClient.class,
+				new MessagingApiExceptionBuilder(), properties.effectiveToken(), properties.maxConcurrentRequests(),
+				IDLE_CONNECTION_KEEP_ALIVE)
 			.apiEndPoint(apiBaseUrl(properties, environment))
 			.connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
