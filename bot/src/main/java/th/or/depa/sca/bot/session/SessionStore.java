@@ -107,11 +107,6 @@ public class SessionStore {
 		return next.withVersion(version);
 	}
 
-	/** Forgets the chat's session (unfollow, data deletion). */
-	public void delete(String chatKey) {
-		this.redis.delete(key(chatKey));
-	}
-
 	/** A save lost the race against another save of the same session. */
 	public static class ConcurrentSessionUpdateException extends RuntimeException {
 
