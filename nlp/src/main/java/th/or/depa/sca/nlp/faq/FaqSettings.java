@@ -1,0 +1,29 @@
+package th.or.depa.sca.nlp.faq;
+
+/**
+ * How the FAQ index scores and decides.
+ *
+ * @param answerConfidence at or above this confidence the best entry is the answer
+ * @param suggestConfidence at or above this (and below the answer level) the closest
+ * entries are offered as choices
+ * @param suggestions how many entries to offer at most
+ * @param wordWeight weight of whole-word matches in the BM25 query
+ * @param gramWeight weight of character-trigram matches (typos, segmentation slips)
+ */
+public record FaqSettings(double answerConfidence, double suggestConfidence, int suggestions, float wordWeight,
+		float gramWeight) {
+
+	/** The values measured on the evaluation set's tuning runs (see README). */
+	public static final FaqSettings DEFAULTS = new FaqSettings(0.6, 0.3, 3, 1.0f, 0.5f);
+
+	public FaqSettings {
+		if (!(0 <= suggestConfidence && suggestConfidence <= answerConfidence && answerConfidence <= 1)) {
+			throw new IllegalArgumentException("Need 0 <= suggestConfidence <= answerConfidence <= 1, got "
+					+ suggestConfidence + ", " + answerConfidence);
+		}
+		if (suggestions < 1) {
+			throw new IllegalArgumentException("suggestions must be at least 1");
+		}
+	}
+
+}

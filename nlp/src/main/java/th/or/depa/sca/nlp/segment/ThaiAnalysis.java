@@ -1,0 +1,229 @@
+package th.or.depa.sca.nlp.segment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.th.ThaiNormalizationFilter;
+import org.apache.lucene.analysis.th.ThaiRepeatFilter;
+import org.apache.lucene.analysis.th.ThaiTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import th.or.depa.sca.nlp.ThaiText;
+
+/**
+ * Splits Thai (and English) text into the words used for matching: Lucene's
+ * {@link ThaiTokenizer} with our user dictionary, synonyms folded to one canonical word,
+ * repetition marks expanded, our own stop list.
+ *
+ * <p>
+ * Thread-safe: Lucene's {@link Analyzer} keeps one token stream per thread.
+ */
+public final class ThaiAnalysis {
+
+	private static final String DICTIONARY = "user-dictionary.txt";
+
+	private static final String STOP_WORDS = "stopwords.txt";
+
+	private final CharArraySet dictionary;
+
+	private final CharArraySet stopWords;
+
+	private final NormalizeCharMap charMap;
+
+	private final Analyzer words;
+
+	private final Analyzer segments;
+
+	private ThaiAnalysis(Set<String> dictionary, Set<String> stopWords, Map<String, String> canonical) {
+		if (!ThaiTokenizer.DBBI_AVAILABLE) {
+			throw new IllegalStateException("This JDK has no Thai word break iterator (module jdk.localedata)");
+		}
+		this.dictionary = CharArraySet.unmodifiableSet(new CharArraySet(dictionary, false));
+		this.stopWords = CharArraySet.unmodifiableSet(new CharArraySet(stopWords, false));
+		NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+		// Spaces around each known word keep a neighbour from swallowing its first
+		// letters
+		// ("ของดีป้า" is "ของ ดีป้า", not "ของดี ป้า"); MappingCharFilter takes the
+		// longest match.
+		Map<String, String> replacements = new LinkedHashMap<>();
+		for (String word : dictionary) {
+			replacements.put(word, " " + word + " ");
+		}
+		canonical.forEach((variant, word) -> replacements.put(variant, " " + word + " "));
+		replacements.forEach(map::add);
+		this.charMap = map.build();
+		this.words = new PipelineAnalyzer(true);
+		this.segments = new PipelineAnalyzer(false);
+	}
+
+	/** Our dictionary and stop list, no synonyms. */
+	public static ThaiAnalysis standard() {
+		return builder().build();
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The words of the text that matter for matching, normalized, in order: synonyms as
+	 * their canonical word, stop words and particles removed, "ๆ" expanded.
+	 */
+	public List<String> words(String text) {
+		return tokens(this.words, ThaiText.normalize(text));
+	}
+
+	/**
+	 * All the words of the text in order, stop words included (for segmentation only).
+	 */
+	public List<String> segments(String text) {
+		return tokens(this.segments, ThaiText.normalize(text));
+	}
+
+	/** True if the word is one of the stop words and particles this analysis drops. */
+	public boolean isStopWord(String word) {
+		return this.stopWords.contains(word);
+	}
+
+	private static List<String> tokens(Analyzer analyzer, String normalized) {
+		List<String> out = new ArrayList<>();
+		if (normalized.isEmpty()) {
+			return out;
+		}
+		try (TokenStream stream = analyzer.tokenStream("text", normalized)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				out.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Analyzing a string cannot fail", ex);
+		}
+		return out;
+	}
+
+	/**
+	 * The Lucene chain; expects text already passed through {@link ThaiText#normalize}.
+	 */
+	private final class PipelineAnalyzer extends Analyzer {
+
+		private final boolean dropStopWords;
+
+		PipelineAnalyzer(boolean dropStopWords) {
+			this.dropStopWords = dropStopWords;
+		}
+
+		@Override
+		protected Reader initReader(String fieldName, Reader reader) {
+			return new MappingCharFilter(ThaiAnalysis.this.charMap, reader);
+		}
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer source = new ThaiTokenizer(ThaiAnalysis.this.dictionary);
+			TokenStream stream = new ThaiRepeatFilter(new ThaiNormalizationFilter(source));
+			if (this.dropStopWords) {
+				stream = new EnglishMinimalStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
+			}
+			return new TokenStreamComponents(source, stream);
+		}
+
+	}
+
+	/** Adds domain words and synonym groups to the built-in dictionary and stop list. */
+	public static final class Builder {
+
+		private final Set<String> dictionary = new LinkedHashSet<>(normalizedLines(DICTIONARY));
+
+		private final Set<String> stopWords = new LinkedHashSet<>(normalizedLines(STOP_WORDS));
+
+		private final Map<String, String> canonical = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		/** Words the tokenizer must keep whole. */
+		public Builder words(Collection<String> words) {
+			for (String word : words) {
+				String normalized = ThaiText.normalize(word);
+				if (!normalized.isEmpty()) {
+					this.dictionary.add(normalized);
+				}
+			}
+			return this;
+		}
+
+		/**
+		 * A group of words that mean the same; the first is the canonical one, the others
+		 * (English names, transliterations, common misspellings) are read as it.
+		 */
+		public Builder synonyms(List<String> group) {
+			if (group.size() < 2) {
+				throw new IllegalArgumentException("A synonym group needs at least two words: " + group);
+			}
+			String word = ThaiText.normalize(group.get(0));
+			if (word.isEmpty() || word.contains(" ")) {
+				throw new IllegalArgumentException("A canonical synonym must be one word: '" + group.get(0) + "'");
+			}
+			this.dictionary.add(word);
+			for (String variant : group.subList(1, group.size())) {
+				String normalized = ThaiText.normalize(variant);
+				String previous = this.canonical.putIfAbsent(normalized, word);
+				if (previous != null && !previous.equals(word)) {
+					throw new IllegalArgumentException(
+							"'" + variant + "' is a synonym of both '" + previous + "' and '" + word + "'");
+				}
+			}
+			return this;
+		}
+
+		public ThaiAnalysis build() {
+			return new ThaiAnalysis(this.dictionary, this.stopWords, this.canonical);
+		}
+
+		private static List<String> normalizedLines(String resource) {
+			InputStream in = ThaiAnalysis.class.getResourceAsStream(resource);
+			if (in == null) {
+				throw new IllegalStateException("Missing resource '" + resource + "' next to " + ThaiAnalysis.class);
+			}
+			List<String> lines = new ArrayList<>();
+			try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					String word = ThaiText.normalize(line);
+					if (!word.isEmpty() && !word.startsWith("#")) {
+						lines.add(word);
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read '" + resource + "'", ex);
+			}
+			return lines;
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package th.or.depa.sca.nlp.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThaiAnalysisTests {
+
+	private final ThaiAnalysis analysis = ThaiAnalysis.builder()
+		.synonyms(List.of("สมาร์ทซิตี้", "smart city", "สมาทซิตี้", "เมืองอัจฉริยะ"))
+		.synonyms(List.of("บูทแคมป์", "boot camp", "bootcamp"))
+		.build();
+
+	@Test
+	void shouldKeepDomainWordsWholeWhereTheJdkDictionarySplitsThem() {
+		assertThat(this.analysis.segments("สมัครโครงการสมาร์ทซิตี้แอมบาสเดอร์ของดีป้าได้ถึงวันไหนครับ"))
+			.containsExactly("สมัคร", "โครงการ", "สมาร์ทซิตี้", "แอมบาสเดอร์", "ของ", "ดีป้า", "ได้", "ถึง", "วัน",
+					"ไหน", "ครับ");
+	}
+
+	@Test
+	void shouldKeepWordsThatCarryIntentWhichLucenesStopListDrops() {
+		assertThat(this.analysis.words("ไม่ต้องมีอะไรก็สมัครได้ไหมครับ")).contains("ไม่", "ต้อง", "อะไร", "ได้")
+			.doesNotContain("ครับ", "ไหม", "ก็");
+	}
+
+	@Test
+	void shouldReadSynonymsAndTransliterationsAsTheCanonicalWord() {
+		assertThat(this.analysis.words("smart city คืออะไร")).containsExactly("สมาร์ทซิตี้", "อะไร");
+		assertThat(this.analysis.words("เมืองอัจฉริยะคืออะไร")).containsExactly("สมาร์ทซิตี้", "อะไร");
+		assertThat(this.analysis.words("Boot Camp ออนไลน์หรือออนไซต์")).containsExactly("บูทแคมป์", "ออนไลน์", "หรือ",
+				"ออนไซต์");
+	}
+
+	@Test
+	void shouldExpandRepetitionMarkAndFoldEmphasis() {
+		assertThat(this.analysis.words("ตอบเร็วๆ ดีมากกกกก")).containsExactly("ตอบ", "เร็ว", "เร็ว", "ดี", "มาก");
+	}
+
+	@Test
+	void shouldSegmentBetterThanIcusPlainBreakIteratorOnDomainWords() {
+		String text = "บูทแคมป์ของโครงการสมาร์ทซิตี้แอมบาสเดอร์เป็นแบบออนไลน์";
+		List<String> ours = this.analysis.segments(text);
+		List<String> icu = icuWords(text);
+		assertThat(ours).containsExactly("บูทแคมป์", "ของ", "โครงการ", "สมาร์ทซิตี้", "แอมบาสเดอร์", "เป็น", "แบบ",
+				"ออนไลน์");
+		// ICU's dictionary does not know the loanwords and breaks them into syllables.
+		assertThat(icu).doesNotContain("บูทแคมป์", "สมาร์ทซิตี้", "แอมบาสเดอร์").hasSizeGreaterThan(ours.size());
+		// Both agree on the everyday words.
+		assertThat(icu).contains("ของ", "เป็น", "แบบ", "ออนไลน์");
+	}
+
+	static List<String> icuWords(String text) {
+		BreakIterator words = BreakIterator.getWordInstance(new ULocale("th"));
+		words.setText(text);
+		List<String> out = new ArrayList<>();
+		for (int start = words.first(),
+				end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+			String word = text.substring(start, end).strip();
+			if (!word.isEmpty()) {
+				out.add(word);
+			}
+		}
+		return out;
+	}
+
+}
