@@ -23,8 +23,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "line.channel-token=test-channel-token", "line.channel-secret=" + WebhookClient.SECRET,
 				"line.retry.initial-delay=20ms", "line.retry.max-delay=100ms", "line.read-timeout=3s",
-				"bot.inbox.sweep-interval=500ms", "server.address=127.0.0.1" })
+				"bot.inbox.sweep-interval=500ms", "server.address=127.0.0.1",
+				"bot.handoff.staff-group-id=" + BotTestSupport.STAFF_GROUP, "bot.loading.after=300ms" })
 public abstract class BotTestSupport {
+
+	/** The LINE group staff read hand-off notices in. */
+	protected static final String STAFF_GROUP = "Cstaff00000000000000000000000001";
 
 	/** Test assertions wait at most this long for the bot's asynchronous answers. */
 	protected static final Duration PATIENCE = Duration.ofSeconds(10);

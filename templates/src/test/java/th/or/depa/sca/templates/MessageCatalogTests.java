@@ -29,8 +29,10 @@ class MessageCatalogTests {
 	@ParameterizedTest
 	@EnumSource(Lang.class)
 	void everyMessageFormatsWithoutError(Lang lang) {
-		Map<String, Object> args = Map.of("text", "x", "kind", "image", "youth", 150, "cities", 150, "deadline",
-				new Date());
+		Map<String, Object> args = Map.ofEntries(Map.entry("text", "x"), Map.entry("kind", "image"),
+				Map.entry("youth", 150), Map.entry("cities", 150), Map.entry("deadline", new Date()),
+				Map.entry("ref", "H-1234"), Map.entry("opens", new Date()), Map.entry("closes", new Date()),
+				Map.entry("at", new Date()), Map.entry("lang", "th"), Map.entry("question", "q"));
 		for (MessageKey key : MessageKey.values()) {
 			assertThat(this.catalog.text(lang, key, args)).as(key.key()).isNotBlank().doesNotContain("{");
 		}

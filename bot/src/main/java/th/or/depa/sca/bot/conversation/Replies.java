@@ -2,6 +2,7 @@ package th.or.depa.sca.bot.conversation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import th.or.depa.sca.templates.FlexTemplates;
 import th.or.depa.sca.templates.Lang;
 import th.or.depa.sca.templates.MessageCatalog;
 import th.or.depa.sca.templates.MessageKey;
+import th.or.depa.sca.templates.faq.FaqEntry;
 
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,14 @@ class Replies {
 
 	/** Postback data of the help menu buttons. */
 	static final String HELP = "action=help";
+
+	/** Postback data prefix of buttons that ask for a FAQ entry. */
+	static final String FAQ_PREFIX = "faq=";
+
+	/** Postback data of the "talk to staff" buttons. */
+	static final String TALK_TO_STAFF = "intent=talk_to_staff";
+
+	private static final int MAX_QUOTE = 60;
 
 	private static final ObjectMapper LINE_JSON = ModelObjectMapper.createNewObjectMapper();
 
@@ -74,8 +84,102 @@ class Replies {
 		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.PROGRAM_ABOUT, args)));
 	}
 
-	List<Message> echo(Lang lang, String text) {
-		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.ECHO, Map.of("text", text))));
+	/** Postback data of a quick reply that asks for one FAQ entry. */
+	static String faqPostback(String id) {
+		return FAQ_PREFIX + id;
+	}
+
+	List<Message> faqAnswer(Lang lang, String answer) {
+		return List.of(textWithQuickReplies(answer,
+				List.of(menuItem(lang), talkToStaffItem(lang), aboutItem(lang))));
+	}
+
+	/** Not sure which entry was meant: the closest topics as buttons, and staff. */
+	List<Message> faqUnsure(Lang lang, String question, List<FaqEntry> closest) {
+		return List.of(textWithQuickReplies(
+				this.catalog.text(lang, MessageKey.FAQ_UNSURE, Map.of("text", quote(question))),
+				topicsAndStaff(lang, closest)));
+	}
+
+	/** No answer: say so without guessing, offer popular topics and staff. */
+	List<Message> faqNoMatch(Lang lang, String question, List<FaqEntry> popular) {
+		return List.of(textWithQuickReplies(
+				this.catalog.text(lang, MessageKey.FAQ_NO_MATCH, Map.of("text", quote(question))),
+				topicsAndStaff(lang, popular)));
+	}
+
+	List<Message> plain(Lang lang, MessageKey key) {
+		return List.of(textWithMenu(lang, this.catalog.text(lang, key)));
+	}
+
+	List<Message> plain(Lang lang, MessageKey key, Map<String, ?> args) {
+		return List.of(textWithMenu(lang, this.catalog.text(lang, key, args)));
+	}
+
+	List<Message> greetingHello(Lang lang, List<FaqEntry> popular) {
+		return List.of(textWithQuickReplies(this.catalog.text(lang, MessageKey.GREETING_HELLO),
+				topicsAndStaff(lang, popular)));
+	}
+
+	List<Message> withStaffButton(Lang lang, MessageKey key) {
+		return List.of(textWithQuickReplies(this.catalog.text(lang, key), List.of(talkToStaffItem(lang), menuItem(lang))));
+	}
+
+	/** A yes/no question, with both answers as buttons. */
+	List<Message> yesNo(Lang lang, MessageKey key) {
+		String yes = this.catalog.text(lang, MessageKey.ACTION_YES);
+		String no = this.catalog.text(lang, MessageKey.ACTION_NO);
+		return List.of(textWithQuickReplies(this.catalog.text(lang, key),
+				List.of(new QuickReplyItem(new MessageAction(yes, yes)), new QuickReplyItem(new MessageAction(no, no)))));
+	}
+
+	List<Message> registration(Lang lang, boolean closed) {
+		Map<String, Object> args = Map.of("deadline", Date.from(this.program.deadlineDay().toInstant()));
+		return List.of(textWithQuickReplies(
+				this.catalog.text(lang, closed ? MessageKey.REGISTER_CLOSED : MessageKey.REGISTER_NOT_YET, args),
+				List.of(menuItem(lang), talkToStaffItem(lang))));
+	}
+
+	/** The notice staff get in their group or chats; always in Thai, the staff's language. */
+	List<Message> staffNotice(String ref, Date at, Lang userLang, String question) {
+		return List.of(new TextMessage(this.catalog.text(Lang.TH, MessageKey.HANDOFF_STAFF_NOTICE,
+				Map.of("ref", ref, "at", at, "lang", userLang.code(), "question", question.isEmpty() ? "-" : question))));
+	}
+
+	private List<QuickReplyItem> topicsAndStaff(Lang lang, List<FaqEntry> topics) {
+		List<QuickReplyItem> items = new ArrayList<>();
+		for (FaqEntry entry : topics) {
+			String label = entry.topic(lang);
+			items.add(new QuickReplyItem(new PostbackAction(label, faqPostback(entry.id()), label, null, null, null)));
+		}
+		items.add(talkToStaffItem(lang));
+		return items;
+	}
+
+	private QuickReplyItem talkToStaffItem(Lang lang) {
+		String label = this.catalog.text(lang, MessageKey.ACTION_TALK_TO_STAFF);
+		return new QuickReplyItem(new PostbackAction(label, TALK_TO_STAFF, label, null, null, null));
+	}
+
+	private QuickReplyItem menuItem(Lang lang) {
+		String menu = this.catalog.text(lang, MessageKey.ACTION_MENU);
+		return new QuickReplyItem(new MessageAction(menu, menu));
+	}
+
+	private QuickReplyItem aboutItem(Lang lang) {
+		String about = this.catalog.text(lang, MessageKey.ACTION_ABOUT);
+		return new QuickReplyItem(new PostbackAction(about, ABOUT, about, null, null, null));
+	}
+
+	private static TextMessage textWithQuickReplies(String text, List<QuickReplyItem> items) {
+		return new TextMessage(new QuickReply(items), null, text, null, null);
+	}
+
+	/** The user's words quoted back: short, on one line, without quote marks of their own. */
+	static String quote(String text) {
+		String line = text.replaceAll("[\\s“”\"]+", " ").strip();
+		return (line.codePointCount(0, line.length()) <= MAX_QUOTE) ? line
+				: line.substring(0, line.offsetByCodePoints(0, MAX_QUOTE)) + "…";
 	}
 
 	List<Message> sticker(Lang lang) {
@@ -91,11 +195,7 @@ class Replies {
 	}
 
 	private TextMessage textWithMenu(Lang lang, String text) {
-		String menu = this.catalog.text(lang, MessageKey.ACTION_MENU);
-		String about = this.catalog.text(lang, MessageKey.ACTION_ABOUT);
-		QuickReply quickReply = new QuickReply(List.of(new QuickReplyItem(new MessageAction(menu, menu)),
-				new QuickReplyItem(new PostbackAction(about, ABOUT, about, null, null, null))));
-		return new TextMessage(quickReply, null, text, null, null);
+		return textWithQuickReplies(text, List.of(menuItem(lang), aboutItem(lang)));
 	}
 
 }

@@ -58,6 +58,14 @@ public record ConversationSession(int schema, long version, String flow, String 
 				this.recentEvents, this.updatedAt);
 	}
 
+	/** This session without a collected value. */
+	public ConversationSession withoutValue(String name) {
+		Map<String, String> next = new LinkedHashMap<>(this.values);
+		next.remove(name);
+		return new ConversationSession(this.schema, this.version, this.flow, this.step, next, this.lang,
+				this.recentEvents, this.updatedAt);
+	}
+
 	/** This session in another language. */
 	public ConversationSession withLang(String code) {
 		return new ConversationSession(this.schema, this.version, this.flow, this.step, this.values, code,

@@ -53,6 +53,11 @@ final class WebhookPayload {
 			if (!event.isObject()) {
 				throw new MalformedPayloadException("an event is not an object");
 			}
+			if (event.path("type").asText("").startsWith(InboundEvent.INTERNAL_TYPE_PREFIX)) {
+				// The bot's own event types are never LINE's: a body carrying one is dropped
+				// whole, signature or not, rather than let it act as staff.
+				throw new MalformedPayloadException("an event has a type reserved for the bot");
+			}
 			events.add(new InboundEvent(key(event), chatKey(event), write(event)));
 		}
 		return events;

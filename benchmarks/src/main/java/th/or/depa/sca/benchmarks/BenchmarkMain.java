@@ -1,0 +1,56 @@
+package th.or.depa.sca.benchmarks;
+
+import java.util.Collection;
+import java.util.Locale;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs the JMH benchmarks (JMH options may be given, e.g. {@code -f 1 FaqBenchmark}) and
+ * prints the figures the README reports: FAQ answer time percentiles, chars/s of our
+ * normalization and segmentation, of ICU's BreakIterator, and their ratio.
+ */
+public final class BenchmarkMain {
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws RunnerException, org.apache.commons.cli.ParseException {
+		Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
+		int length = SegmentationBenchmark.length();
+		double ours = 0;
+		double icu = 0;
+		System.out.println();
+		System.out.println("== Figures for the README ==");
+		for (RunResult result : results) {
+			String name = result.getParams().getBenchmark();
+			Statistics stats = result.getPrimaryResult().getStatistics();
+			if (name.endsWith("FaqBenchmark.answer")) {
+				System.out.printf(Locale.ROOT,
+						"FAQ answer, %s entries: mean %.1f us, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (%d samples)%n",
+						result.getParams().getParam("entries"), stats.getMean(), stats.getPercentile(50),
+						stats.getPercentile(99), stats.getPercentile(99.9), stats.getMax(), stats.getN());
+			}
+			else if (name.endsWith("normalizeAndSegment")) {
+				ours = stats.getMean() * length;
+				System.out.printf(Locale.ROOT, "normalize + segment: %,.0f chars/s%n", ours);
+			}
+			else if (name.endsWith("normalizeOnly")) {
+				System.out.printf(Locale.ROOT, "normalize only: %,.0f chars/s%n", stats.getMean() * length);
+			}
+			else if (name.endsWith("icuBreakIterator")) {
+				icu = stats.getMean() * length;
+				System.out.printf(Locale.ROOT, "ICU BreakIterator: %,.0f chars/s%n", icu);
+			}
+		}
+		if (ours > 0 && icu > 0) {
+			System.out.printf(Locale.ROOT, "ratio ours / ICU BreakIterator: %.2f (text of %,d chars)%n", ours / icu,
+					length);
+		}
+	}
+
+}

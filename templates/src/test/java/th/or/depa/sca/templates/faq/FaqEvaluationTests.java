@@ -1,0 +1,170 @@
+package th.or.depa.sca.templates.faq;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import th.or.depa.sca.nlp.ThaiText;
+import th.or.depa.sca.nlp.faq.FaqIndex;
+import th.or.depa.sca.nlp.faq.FaqResult;
+import th.or.depa.sca.nlp.faq.FaqSettings;
+import th.or.depa.sca.nlp.segment.ThaiAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the evaluation set ({@code faq/eval.tsv}: questions written apart from the FAQ
+ * file, labelled with the entry that should answer or {@code fallback}) through the FAQ
+ * index as the bot uses it, and writes the figures to {@code target/faq-eval.txt}.
+ */
+class FaqEvaluationTests {
+
+	static final String FALLBACK = "fallback";
+
+	private static final double REQUIRED_TOP1 = 0.95;
+
+	private static FaqKnowledgeBase knowledge;
+
+	private static ThaiAnalysis analysis;
+
+	private static FaqIndex index;
+
+	private static List<Case> cases;
+
+	@BeforeAll
+	static void load() {
+		knowledge = FaqKnowledgeBase.load();
+		analysis = knowledge.analysis();
+		index = FaqIndex.build(knowledge.documents(), analysis, FaqSettings.DEFAULTS);
+		cases = readCases();
+	}
+
+	@Test
+	void shouldAnswerAtLeast95PercentOfTheEvaluationSetRight() throws IOException {
+		List<Outcome> outcomes = cases.stream().map(FaqEvaluationTests::run).toList();
+		// "Unlike the FAQ": the half of the set whose words overlap least with any
+		// phrasing
+		// in the FAQ file (ties broken by order in the file).
+		List<Outcome> byOverlap = outcomes.stream().sorted(Comparator.comparingDouble(Outcome::overlap)).toList();
+		List<Outcome> unlike = byOverlap.subList(0, byOverlap.size() / 2);
+		double all = accuracy(outcomes);
+		double unlikeHalf = accuracy(unlike);
+		double inScope = accuracy(outcomes.stream().filter((o) -> !o.test().expected().equals(FALLBACK)).toList());
+		double outOfScope = accuracy(outcomes.stream().filter((o) -> o.test().expected().equals(FALLBACK)).toList());
+		double english = accuracy(outcomes.stream().filter((o) -> o.test().style().equals("english")).toList());
+		StringBuilder report = new StringBuilder();
+		report.append(String.format(Locale.ROOT,
+				"FAQ evaluation: %d questions, top-1 %.1f%%; half least like the FAQ (%d, overlap <= %.2f): %.1f%%;%n"
+						+ "in scope %.1f%%, out of scope (fallback) %.1f%%, English %.1f%%%n",
+				outcomes.size(), 100 * all, unlike.size(), unlike.get(unlike.size() - 1).overlap(), 100 * unlikeHalf,
+				100 * inScope, 100 * outOfScope, 100 * english));
+		for (Outcome outcome : outcomes) {
+			if (!outcome.right()) {
+				report.append(String.format(Locale.ROOT, "  wrong: %-16s got %-16s conf %.2f  %s%n",
+						outcome.test().expected(), outcome.got(), outcome.confidence(), outcome.test().question()));
+			}
+		}
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target", "faq-eval.txt"), report);
+		System.out.print(report);
+		assertThat(all).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_TOP1);
+	}
+
+	@Test
+	void shouldBeWrittenApartFromTheFaqFile() {
+		Set<String> phrasings = new HashSet<>();
+		knowledge.entries()
+			.forEach((entry) -> entry.allQuestions().forEach((q) -> phrasings.add(ThaiText.normalize(q))));
+		assertThat(cases).hasSizeGreaterThanOrEqualTo(200)
+			.allSatisfy((test) -> assertThat(phrasings).doesNotContain(ThaiText.normalize(test.question())));
+		Set<String> labels = new HashSet<>();
+		knowledge.entries().forEach((entry) -> labels.add(entry.id()));
+		labels.add(FALLBACK);
+		assertThat(cases).allSatisfy((test) -> assertThat(labels).contains(test.expected()));
+		// Every entry is asked about, and about a tenth each is English and out of scope.
+		assertThat(cases.stream().map(Case::expected).distinct().count()).isEqualTo(labels.size());
+		assertThat(cases.stream().filter((c) -> c.style().equals("english")).count())
+			.isGreaterThanOrEqualTo(cases.size() / 12);
+		assertThat(cases.stream().filter((c) -> c.expected().equals(FALLBACK)).count())
+			.isGreaterThanOrEqualTo(cases.size() / 12);
+	}
+
+	private static Outcome run(Case test) {
+		FaqResult result = index.ask(test.question());
+		String got = (result instanceof FaqResult.Answer answer) ? answer.match().id() : FALLBACK;
+		double confidence = result.ranked().isEmpty() ? 0 : result.ranked().get(0).confidence();
+		return new Outcome(test, got, confidence, overlap(test.question()));
+	}
+
+	/** The largest share of the question's words found in one FAQ phrasing (Jaccard). */
+	private static double overlap(String question) {
+		Set<String> words = new HashSet<>(analysis.segments(question));
+		double best = 0;
+		for (FaqEntry entry : knowledge.entries()) {
+			for (String phrasing : entry.allQuestions()) {
+				Set<String> other = new HashSet<>(analysis.segments(phrasing));
+				Set<String> union = new HashSet<>(words);
+				union.addAll(other);
+				other.retainAll(words);
+				best = Math.max(best, union.isEmpty() ? 0 : (double) other.size() / union.size());
+			}
+		}
+		return best;
+	}
+
+	private static double accuracy(List<Outcome> outcomes) {
+		return outcomes.isEmpty() ? 1 : (double) outcomes.stream().filter(Outcome::right).count() / outcomes.size();
+	}
+
+	static List<Case> readCases() {
+		InputStream in = FaqEvaluationTests.class.getClassLoader().getResourceAsStream("faq/eval.tsv");
+		assertThat(in).as("faq/eval.tsv on the test class path").isNotNull();
+		List<Case> out = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			boolean header = true;
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				if (header) {
+					assertThat(line).isEqualTo("expected\tstyle\tquestion");
+					header = false;
+					continue;
+				}
+				String[] row = line.split("\t");
+				assertThat(row).as(line).hasSize(3);
+				out.add(new Case(row[0].strip(), row[1].strip(), row[2]));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out;
+	}
+
+	record Case(String expected, String style, String question) {
+	}
+
+	record Outcome(Case test, String got, double confidence, double overlap) {
+
+		boolean right() {
+			return this.got.equals(this.test.expected());
+		}
+
+	}
+
+}

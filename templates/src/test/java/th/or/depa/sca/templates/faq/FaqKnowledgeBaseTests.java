@@ -1,0 +1,138 @@
+package th.or.depa.sca.templates.faq;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import th.or.depa.sca.nlp.ThaiText;
+import th.or.depa.sca.templates.Lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class FaqKnowledgeBaseTests {
+
+	private static final FaqKnowledgeBase knowledge = FaqKnowledgeBase.load();
+
+	private static final Date DEADLINE = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
+
+	/** The ids of docs/faq-topics.md: every fact of FACTS.md belongs to one of them. */
+	private static final List<String> TOPICS = List.of("program-what", "organizer", "depa", "aim", "mentors",
+			"activities", "bootcamp", "duration", "outcomes", "round1-results", "round1-projects", "round2-quota",
+			"deadline", "how-to-apply", "who-can-apply", "city-apply", "age-limit", "fees", "allowance", "documents",
+			"results-date", "contact", "work-location");
+
+	/**
+	 * Every number the press release states (FACTS.md), with the day and year of its
+	 * dates; an answer with any other number states something the program never said.
+	 */
+	private static final Set<String> STATED_NUMBERS = Set.of("1", "2", "4", "7", "21", "22", "23", "26", "150", "600",
+			"570", "2022", "2565");
+
+	@Test
+	void shouldCoverEveryTopicOfTheProgramsFacts() {
+		assertThat(knowledge.entries()).extracting(FaqEntry::id).containsExactlyInAnyOrderElementsOf(TOPICS);
+	}
+
+	@Test
+	void shouldOfferSeveralThaiPhrasingsAndAnEnglishOnePerEntry() {
+		assertThat(knowledge.entries()).allSatisfy((entry) -> {
+			assertThat(entry.questions().get(Lang.TH)).as(entry.id()).hasSizeGreaterThanOrEqualTo(5);
+			assertThat(entry.questions().get(Lang.EN)).as(entry.id()).isNotEmpty();
+		});
+	}
+
+	@Test
+	void shouldNeverStateANumberThePressReleaseDoesNotState() {
+		Pattern number = Pattern.compile("\\d+");
+		for (FaqEntry entry : knowledge.entries()) {
+			for (Lang lang : Lang.values()) {
+				String answer = ThaiText.normalize(knowledge.answer(entry, lang, DEADLINE)).replace(",", "");
+				Matcher matcher = number.matcher(answer);
+				while (matcher.find()) {
+					assertThat(STATED_NUMBERS).as(entry.id() + "." + lang.code() + ": " + answer).contains(matcher.group());
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			deadline | 21 กรกฎาคม 2565
+			round2-quota | 150
+			round1-results | 22
+			round1-projects | 600
+			round1-projects | 570
+			duration | 1 ปี
+			organizer | สำนักงานเมืองอัจฉริยะประเทศไทย
+			mentors | Smart City Captain
+			contact | Smart City Thailand Office
+			""")
+	void shouldStateTheFactsOfEachTopic(String id, String fact) {
+		assertThat(knowledge.answer(knowledge.entry(id).orElseThrow(), Lang.TH, DEADLINE)).contains(fact);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "age-limit", "fees", "allowance", "documents", "results-date" })
+	void shouldSayHonestlyWhatTheFactsDoNotStateAndPointToPeople(String id) {
+		FaqEntry entry = knowledge.entry(id).orElseThrow();
+		assertThat(entry.answer().get(Lang.TH)).containsAnyOf("เจ้าหน้าที่", "Smart City Thailand Office");
+		assertThat(entry.answer().get(Lang.EN)).containsAnyOf("staff", "Smart City Thailand Office");
+	}
+
+	@Test
+	void shouldWriteTheDeadlineInTheReadersCalendar() {
+		FaqEntry deadline = knowledge.entry("deadline").orElseThrow();
+		assertThat(knowledge.answer(deadline, Lang.TH, DEADLINE)).contains("21 กรกฎาคม 2565");
+		assertThat(knowledge.answer(deadline, Lang.EN, DEADLINE)).contains("21 July 2022");
+	}
+
+	@Test
+	void shouldKeepTopicsShortEnoughForQuickReplyButtons() {
+		assertThat(knowledge.entries()).allSatisfy((entry) -> assertThat(entry.topic().values())
+			.allSatisfy((label) -> assertThat(label.length()).isLessThanOrEqualTo(20)));
+	}
+
+	@Test
+	void shouldNotGiveTwoEntriesTheSamePhrasing() {
+		Set<String> seen = new HashSet<>();
+		knowledge.entries()
+			.forEach((entry) -> entry.allQuestions()
+				.forEach((q) -> assertThat(seen.add(ThaiText.normalize(q))).as(entry.id() + ": " + q).isTrue()));
+	}
+
+	@Test
+	void shouldRejectAnEditThatBreaksTheFileNamingTheEntry() {
+		String entry = """
+				entries:
+				  - id: %s
+				    topic: {th: %s, en: Fees}
+				    questions: {th: [มีค่าสมัครไหม], en: [Is there a fee]}
+				    answer: {th: "%s", en: Not stated}
+				""";
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase.load(new StringReader(entry.formatted("Fees!", "ค่าสมัคร", "ไม่ระบุ"))))
+			.withMessageContaining("Fees!");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase
+				.load(new StringReader(entry.formatted("fees", "ค่าสมัครของโครงการนี้มีหรือไม่", "ไม่ระบุ"))))
+			.withMessageContaining("'fees'")
+			.withMessageContaining("20 characters");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase.load(new StringReader(entry.formatted("fees", "ค่าสมัคร", "{fee} บาท"))))
+			.withMessageContaining("{fee}");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase.load(new StringReader("entries:\n  - id: fees\n    topic: x\n")))
+			.withMessageContaining("topic of 'fees'");
+	}
+
+}
