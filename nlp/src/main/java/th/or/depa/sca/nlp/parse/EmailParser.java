@@ -15,19 +15,20 @@ import th.or.depa.sca.nlp.parse.Parsed.Reason;
  */
 public final class EmailParser implements Parser<EmailAddress> {
 
-	// Not ThaiText.normalize: it lower-cases everything, and the local part is the one
-	// place
-	// where case may matter. NFKC still turns a full-width "＠" into "@".
+	// Not ThaiText.normalize: it lower-cases everything, and the local part is the
+	// one place where case may matter. NFKC still turns a full-width "＠" into "@".
 	private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
 
 	private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF]");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
-	// The end of a sentence, not of the address: "ส่งมาที่ a@b.co.th นะ." or "a@b.com,".
+	// The end of a sentence, not of the address: "ส่งมาที่ a@b.co.th นะ." or
+	// "a@b.com,".
 	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?]+$");
 
-	// RFC 5322 dot-atom: quoted local parts and comments are legal but nobody types them.
+	// RFC 5322 dot-atom: quoted local parts and comments are legal but nobody types
+	// them.
 	private static final Pattern LOCAL = Pattern
 		.compile("[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*");
 
@@ -42,9 +43,8 @@ public final class EmailParser implements Parser<EmailAddress> {
 		if (s.isEmpty()) {
 			return new Parsed.Invalid<>(Reason.EMPTY);
 		}
-		// Words around the address ("อีเมล a@b.co ครับ") are dropped; an address itself
-		// never
-		// contains a space.
+		// Words around the address ("อีเมล a@b.co ครับ") are dropped; an address
+		// itself never contains a space.
 		List<String> candidates = SPACES.splitAsStream(s).filter(word -> word.contains("@")).toList();
 		if (candidates.isEmpty()) {
 			return new Parsed.Invalid<>(Reason.NOT_EMAIL);
@@ -73,8 +73,7 @@ public final class EmailParser implements Parser<EmailAddress> {
 		String ascii;
 		try {
 			// IDN rejects empty labels ("b..com") and, with STD3 rules, anything but
-			// letters,
-			// digits and hyphens; it also folds case and maps "。" to ".".
+			// letters, digits and hyphens; it also folds case and maps "。" to ".".
 			ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
 		}
 		catch (IllegalArgumentException ex) {

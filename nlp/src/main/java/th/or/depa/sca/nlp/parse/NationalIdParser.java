@@ -12,10 +12,9 @@ import th.or.depa.sca.nlp.parse.Parsed.Reason;
  */
 public final class NationalIdParser implements Parser<NationalId> {
 
-	// A Latin letter touching a digit is a typo for one (O for 0, l for 1), not a label:
-	// Thai
-	// labels may touch the number ("เบอร์0812345678"), as Thai puts no space between
-	// words.
+	// A Latin letter touching a digit is a typo for one (O for 0, l for 1), not a
+	// label: Thai labels may touch the number ("เลขบัตร1101700230708"), as Thai puts
+	// no space between words.
 	private static final Pattern LETTER_FOR_DIGIT = Pattern.compile("[a-z][0-9]|[0-9][a-z]");
 
 	// From the first digit to the last: a label before the number ("เลขบัตร: ...") is
@@ -35,9 +34,8 @@ public final class NationalIdParser implements Parser<NationalId> {
 		if (LETTER_FOR_DIGIT.matcher(s).find() || !number.find()) {
 			return new Parsed.Invalid<>(Reason.NOT_A_NUMBER);
 		}
-		// Inside the number only separators may appear: a letter there is more likely a
-		// typo
-		// (O for 0) than something to skip.
+		// Inside the number only separators may appear: a letter there is more likely
+		// a typo (O for 0) than something to skip.
 		String digits = SEPARATORS.matcher(number.group()).replaceAll("");
 		if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			return new Parsed.Invalid<>(Reason.NOT_A_NUMBER);

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
  */
 final class Particles {
 
-	// Longer particles come first so that "ครับผม" goes whole instead of leaving "ผม"; a
-	// repeated final letter ("ครับบบ", "ค่ะะ") is how people sound friendly, not a new
-	// word.
+	// Longer particles come first so that "ครับผม" goes whole instead of leaving
+	// "ผม"; a repeated final letter ("ครับบบ", "ค่ะะ") is how people sound friendly,
+	// not a new word.
 	private static final Pattern TRAILING = Pattern
 		.compile("(?:\\s*(?:ครับผม|ครับ+|คร้าบ+|คับ+|ค้าบ+|ค่ะ+|คะ+|ค่า+|คร่า+|นะ+|จ้ะ+|จ้า+|จ๊ะ+|ฮะ+)[\\s!.~]*)+$");
 

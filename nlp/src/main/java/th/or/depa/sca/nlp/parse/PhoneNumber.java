@@ -25,8 +25,8 @@ public record PhoneNumber(String e164) {
 	public String national() {
 		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 		try {
-			// libphonenumber groups Thai numbers with spaces; Thai forms and cards use
-			// dashes.
+			// libphonenumber groups Thai numbers with spaces; Thai forms and cards
+			// use dashes.
 			return util.format(util.parse(this.e164, "TH"), PhoneNumberFormat.NATIONAL).replace(' ', '-');
 		}
 		catch (NumberParseException ex) {

@@ -20,22 +20,20 @@ public final class PhoneParser implements Parser<PhoneNumber> {
 
 	private static final String REGION = "TH";
 
-	// A Latin letter touching a digit is a typo for one (O for 0, l for 1), not a label:
-	// Thai
-	// labels may touch the number ("เบอร์0812345678"), as Thai puts no space between
-	// words.
+	// A Latin letter touching a digit is a typo for one (O for 0, l for 1), not a
+	// label: Thai labels may touch the number ("เบอร์0812345678"), as Thai puts no
+	// space between words.
 	private static final Pattern LETTER_FOR_DIGIT = Pattern.compile("[a-z][0-9]|[0-9][a-z]");
 
 	// From the first "+", "(" or digit to the last digit or ")": a label before the
-	// number
-	// ("เบอร์ ...") is dropped.
+	// number ("เบอร์ ...") is dropped.
 	private static final Pattern NUMBER = Pattern.compile("[+(]*[0-9](?:.*[0-9])?\\)?");
 
 	private static final Pattern ALLOWED = Pattern.compile("[+(]*[0-9][0-9\\s.()\\p{Pd}]*");
 
 	// "00" is not a Thai international prefix (001, 007, 008, 009 are), yet people
-	// dialling
-	// from abroad type "0066"; libphonenumber would read it as a national number.
+	// dialling from abroad type "0066"; libphonenumber would read it as a national
+	// number.
 	private static final Pattern ZERO_ZERO_66 = Pattern.compile("^00[\\s.\\p{Pd}]*66");
 
 	private static final PhoneParser ANY = new PhoneParser(false);
@@ -99,9 +97,8 @@ public final class PhoneParser implements Parser<PhoneNumber> {
 	}
 
 	private boolean wrongLength(PhoneNumberUtil util, Phonenumber.PhoneNumber number) {
-		// A 9-digit "081234567" is a possible landline length, so only a mobile-only form
-		// can
-		// tell the user that a digit is missing.
+		// A 9-digit "081234567" is a possible landline length, so only a mobile-only
+		// form can tell the user that a digit is missing.
 		ValidationResult result = this.mobileOnly
 				? util.isPossibleNumberForTypeWithReason(number, PhoneNumberType.MOBILE)
 				: util.isPossibleNumberWithReason(number);

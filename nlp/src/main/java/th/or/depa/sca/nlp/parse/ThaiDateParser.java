@@ -60,12 +60,12 @@ public final class ThaiDateParser implements Parser<LocalDate> {
 
 	private static final Map<String, Month> ENGLISH_MONTHS = englishMonths();
 
-	// "เกิด", "วันที่", "วันพฤหัสบดีที่": words before the date that say nothing about
-	// it.
+	// "เกิด", "วันที่", "วันพฤหัสบดีที่": words before the date that say nothing
+	// about it.
 	private static final Pattern PREFIX = Pattern.compile("^(?:เกิด(?:เมื่อ)?\\s*)?(?:วัน[^\\s\\d]*?ที่\\s*)?");
 
-	// Dotted markers can sit anywhere, as "พ." followed by "ศ" starts no month; bare "พศ"
-	// only as a word of its own.
+	// Dotted markers can sit anywhere, as "พ." followed by "ศ" starts no month; bare
+	// "พศ" only as a word of its own.
 	private static final Pattern ERA = Pattern
 		.compile("([พค])\\.\\s?ศ\\.?|(?<![\\p{L}\\p{M}])([พค])ศ(?![\\p{L}\\p{M}])");
 
@@ -136,7 +136,8 @@ public final class ThaiDateParser implements Parser<LocalDate> {
 			return new Parsed.Invalid<>(Reason.UNKNOWN_MONTH);
 		}
 		int day = Integer.parseInt(dayDigits);
-		// 31 February is impossible in any year, so say so before asking for the year.
+		// 31 February is impossible in any year, so say so before asking for the
+		// year.
 		if (day < 1 || day > Month.of(month).maxLength()) {
 			return new Parsed.Invalid<>(Reason.IMPOSSIBLE_DATE);
 		}
@@ -194,8 +195,8 @@ public final class ThaiDateParser implements Parser<LocalDate> {
 				put(months, monthKey(wide[i]), month);
 				put(months, monthKey(abbreviated[i]), month);
 				if (spokenForms) {
-					// มกราคม → มกรา, กุมภาพันธ์ → กุมภา, เมษายน → เมษา: how months are
-					// said.
+					// มกราคม → มกรา, กุมภาพันธ์ → กุมภา, เมษายน → เมษา: how months
+					// are said.
 					put(months, monthKey(wide[i]).replaceFirst("(?:คม|ยน|พันธ์)$", ""), month);
 				}
 			}

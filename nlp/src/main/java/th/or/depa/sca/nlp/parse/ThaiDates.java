@@ -20,7 +20,8 @@ public final class ThaiDates {
 
 	private static final ULocale INTERNATIONAL_ENGLISH = new ULocale("en_001");
 
-	// ICU formats are not thread-safe: each call formats with a clone of the cached one.
+	// ICU formats are not thread-safe: each call formats with a clone of the cached
+	// one.
 	private static final Map<ULocale, DateFormat> FORMATS = new ConcurrentHashMap<>();
 
 	private ThaiDates() {
@@ -62,8 +63,7 @@ public final class ThaiDates {
 		format.setTimeZone(TimeZone.GMT_ZONE);
 		if (format.getCalendar() instanceof GregorianCalendar calendar) {
 			// LocalDate is proleptic Gregorian; ICU switches to the Julian calendar
-			// before 1582
-			// unless told otherwise.
+			// before 1582 unless told otherwise.
 			calendar.setGregorianChange(new Date(Long.MIN_VALUE));
 		}
 		return format;

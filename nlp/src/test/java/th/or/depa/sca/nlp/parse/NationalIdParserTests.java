@@ -12,9 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class NationalIdParserTests {
 
-	// Check digits worked out by hand with the formula: for 110170023070 the weighted sum
-	// is
-	// 146, 146 % 11 = 3, (11 - 3) % 10 = 8.
+	// Check digits worked out by hand with the formula: for 110170023070 the weighted
+	// sum is 146, 146 % 11 = 3, (11 - 3) % 10 = 8.
 	private static final String VALID = "1101700230708";
 
 	private final NationalIdParser parser = new NationalIdParser();
