@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.util.Statistics;
 
@@ -19,7 +20,7 @@ public final class BenchmarkMain {
 	private BenchmarkMain() {
 	}
 
-	public static void main(String[] args) throws RunnerException, org.apache.commons.cli.ParseException {
+	public static void main(String[] args) throws RunnerException, CommandLineOptionException {
 		Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
 		int length = SegmentationBenchmark.length();
 		double ours = 0;

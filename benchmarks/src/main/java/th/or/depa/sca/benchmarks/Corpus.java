@@ -51,9 +51,9 @@ final class Corpus {
 
 	/**
 	 * The real FAQ plus synthetic entries up to {@code size} entries. Synthetic entries
-	 * have as many phrasings as a real one, each a run of 3 to 8 words drawn from the real
-	 * phrasings' vocabulary, written without spaces as Thai users write: the index gets
-	 * the size and term statistics of a FAQ that grew, not of random noise.
+	 * have as many phrasings as a real one, each a run of 3 to 8 words drawn from the
+	 * real phrasings' vocabulary, written without spaces as Thai users write: the index
+	 * gets the size and term statistics of a FAQ that grew, not of random noise.
 	 */
 	static List<FaqDocument> faq(FaqKnowledgeBase knowledge, ThaiAnalysis analysis, int size) {
 		List<FaqDocument> documents = new ArrayList<>(knowledge.documents());
@@ -79,7 +79,10 @@ final class Corpus {
 		return documents;
 	}
 
-	/** Thai running text: every answer of the FAQ and every question of the evaluation set. */
+	/**
+	 * Thai running text: every answer of the FAQ and every question of the evaluation
+	 * set.
+	 */
 	static String thaiText(FaqKnowledgeBase knowledge) {
 		StringBuilder text = new StringBuilder();
 		Date deadline = Date.from(Instant.parse("2022-07-20T17:00:00Z"));

@@ -24,9 +24,9 @@ import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 import th.or.depa.sca.templates.faq.FaqKnowledgeBase;
 
 /**
- * Time to answer one question as the bot does (command check, then the FAQ index) with
- * a FAQ of {@code entries} entries, sampled per call so that JMH reports percentiles.
- * The questions are the evaluation set's, in turn.
+ * Time to answer one question as the bot does (command check, then the FAQ index) with a
+ * FAQ of {@code entries} entries, sampled per call so that JMH reports percentiles. The
+ * questions are the evaluation set's, in turn.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

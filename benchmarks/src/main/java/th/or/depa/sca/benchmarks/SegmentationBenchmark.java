@@ -24,8 +24,8 @@ import th.or.depa.sca.templates.faq.FaqKnowledgeBase;
 /**
  * Normalization plus segmentation (our whole chain: ICU NFKC, Lucene's Thai char filter,
  * synonym mapping, Lucene's ThaiTokenizer with the user dictionary, Thai normalization
- * and repeat filters) against ICU4J's plain word BreakIterator on the same Thai text.
- * One operation is one pass over the whole text; chars/s = ops/s x {@link #length}.
+ * and repeat filters) against ICU4J's plain word BreakIterator on the same Thai text. One
+ * operation is one pass over the whole text; chars/s = ops/s x {@link #length}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -1,2 +1,4 @@
-/** JMH benchmarks of the Thai language core; run with ./mvnw -q -pl benchmarks exec:exec. */
+/**
+ * JMH benchmarks of the Thai language core; run with ./mvnw -q -pl benchmarks exec:exec.
+ */
 package th.or.depa.sca.benchmarks;

@@ -3,7 +3,6 @@ package th.or.depa.sca.bot;
 import java.util.Date;
 import java.util.List;
 
-
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -222,6 +221,5 @@ class QuestionAnsweringTests extends BotTestSupport {
 		assertThat(this.webhook.post(body(forged)).statusCode()).isEqualTo(400);
 		assertThat(this.redis.keys("sca:inbox:queue:*")).isEmpty();
 	}
-
 
 }

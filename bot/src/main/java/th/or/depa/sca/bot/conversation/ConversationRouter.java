@@ -149,8 +149,12 @@ class ConversationRouter implements EventProcessor {
 		}
 		Context context = new Context(inbound, session, Lang.fromCode(session.lang()), this.clock.instant());
 		Turn turn;
-		try (LoadingIndicator.Watch watch = this.loading.watch(answeredUser(event))) {
+		LoadingIndicator.Watch watch = this.loading.watch(answeredUser(event));
+		try {
 			turn = (event == null) ? onInternal(context, internal) : decide(event, context);
+		}
+		finally {
+			watch.close();
 		}
 		SessionWrite write = turn.forget() ? this.sessions.deleting(session)
 				: this.sessions.saving(turn.session(), inbound.key());
@@ -267,8 +271,8 @@ class ConversationRouter implements EventProcessor {
 			case HELP -> Turn.answer(session, "help", this.replies.help(lang));
 			case REGISTER -> Turn.answer(session, "register", this.replies.registration(lang, isClosed(context)));
 			case STATUS -> Turn.answer(session, "status", this.replies.withStaffButton(lang, MessageKey.STATUS_NONE));
-			case WEEKLY_UPDATE ->
-				Turn.answer(session, "weekly-update", this.replies.withStaffButton(lang, MessageKey.WEEKLY_NOT_AMBASSADOR));
+			case WEEKLY_UPDATE -> Turn.answer(session, "weekly-update",
+					this.replies.withStaffButton(lang, MessageKey.WEEKLY_NOT_AMBASSADOR));
 			case TALK_TO_STAFF -> requestStaff(context);
 			case CANCEL -> Turn.answer(session.withStep(null, null), "cancel-nothing",
 					this.replies.plain(lang, MessageKey.CANCEL_NOTHING));
@@ -286,14 +290,15 @@ class ConversationRouter implements EventProcessor {
 			case FaqResult.Answer answer -> answerWith(session, lang, entry(answer.match().id()), "faq-answer");
 			case FaqResult.Unsure unsure -> Turn.answer(session, "faq-unsure",
 					this.replies.faqUnsure(lang, text, unsure.closest().stream().map((m) -> entry(m.id())).toList()));
-			case FaqResult.NoMatch none -> Turn.answer(session, "faq-fallback",
-					this.replies.faqNoMatch(lang, text, popular()));
+			case FaqResult.NoMatch none ->
+				Turn.answer(session, "faq-fallback", this.replies.faqNoMatch(lang, text, popular()));
 		};
 	}
 
 	private Turn answerWith(ConversationSession session, Lang lang, FaqEntry entry, String outcome) {
 		Date deadline = Date.from(this.program.deadlineDay().toInstant());
-		return Turn.answer(session, outcome, this.replies.faqAnswer(lang, this.knowledge.answer(entry, lang, deadline)));
+		return Turn.answer(session, outcome,
+				this.replies.faqAnswer(lang, this.knowledge.answer(entry, lang, deadline)));
 	}
 
 	private Turn requestStaff(Context context) {
@@ -375,7 +380,8 @@ class ConversationRouter implements EventProcessor {
 		ConversationSession session = context.session();
 		Lang lang = context.lang();
 		if (intent.filter((match) -> match.intent() == Intent.CANCEL).isPresent()) {
-			return Turn.answer(session.withStep(null, null), "delete-kept", this.replies.plain(lang, MessageKey.DELETE_KEPT));
+			return Turn.answer(session.withStep(null, null), "delete-kept",
+					this.replies.plain(lang, MessageKey.DELETE_KEPT));
 		}
 		Parsed<YesNo> answer = YES_NO.parse(text);
 		if (answer instanceof Parsed.Valid<YesNo> valid) {
@@ -383,7 +389,8 @@ class ConversationRouter implements EventProcessor {
 				this.desk.forget(context.chatKey());
 				return Turn.forgetSession("data-deleted", this.replies.plain(lang, MessageKey.DELETE_DONE));
 			}
-			return Turn.answer(session.withStep(null, null), "delete-kept", this.replies.plain(lang, MessageKey.DELETE_KEPT));
+			return Turn.answer(session.withStep(null, null), "delete-kept",
+					this.replies.plain(lang, MessageKey.DELETE_KEPT));
 		}
 		return Turn.answer(session, "delete-reprompt", this.replies.yesNo(lang, MessageKey.DELETE_REPROMPT));
 	}
@@ -416,7 +423,10 @@ class ConversationRouter implements EventProcessor {
 		return session.withoutValue(HANDOFF_REF).withoutValue(HANDOFF_SINCE);
 	}
 
-	/** A question asked in English gets its answer in English, whatever the chat's language. */
+	/**
+	 * A question asked in English gets its answer in English, whatever the chat's
+	 * language.
+	 */
 	static Lang answerLanguage(Lang chat, String text) {
 		long thai = text.chars().filter((c) -> ThaiText.isThai((char) c)).count();
 		long latin = text.chars().filter((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')).count();

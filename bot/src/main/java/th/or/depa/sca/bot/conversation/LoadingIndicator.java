@@ -42,8 +42,8 @@ class LoadingIndicator implements DisposableBean {
 			return NOTHING;
 		}
 		ScheduledFuture<?> pending = this.timer.schedule(
-				() -> this.messenger.showLoading(userId, this.properties.seconds()),
-				this.properties.after().toMillis(), TimeUnit.MILLISECONDS);
+				() -> this.messenger.showLoading(userId, this.properties.seconds()), this.properties.after().toMillis(),
+				TimeUnit.MILLISECONDS);
 		return () -> pending.cancel(false);
 	}
 

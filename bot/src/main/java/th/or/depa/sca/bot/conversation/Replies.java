@@ -90,22 +90,21 @@ class Replies {
 	}
 
 	List<Message> faqAnswer(Lang lang, String answer) {
-		return List.of(textWithQuickReplies(answer,
-				List.of(menuItem(lang), talkToStaffItem(lang), aboutItem(lang))));
+		return List.of(textWithQuickReplies(answer, List.of(menuItem(lang), talkToStaffItem(lang), aboutItem(lang))));
 	}
 
 	/** Not sure which entry was meant: the closest topics as buttons, and staff. */
 	List<Message> faqUnsure(Lang lang, String question, List<FaqEntry> closest) {
-		return List.of(textWithQuickReplies(
-				this.catalog.text(lang, MessageKey.FAQ_UNSURE, Map.of("text", quote(question))),
-				topicsAndStaff(lang, closest)));
+		return List
+			.of(textWithQuickReplies(this.catalog.text(lang, MessageKey.FAQ_UNSURE, Map.of("text", quote(question))),
+					topicsAndStaff(lang, closest)));
 	}
 
 	/** No answer: say so without guessing, offer popular topics and staff. */
 	List<Message> faqNoMatch(Lang lang, String question, List<FaqEntry> popular) {
-		return List.of(textWithQuickReplies(
-				this.catalog.text(lang, MessageKey.FAQ_NO_MATCH, Map.of("text", quote(question))),
-				topicsAndStaff(lang, popular)));
+		return List
+			.of(textWithQuickReplies(this.catalog.text(lang, MessageKey.FAQ_NO_MATCH, Map.of("text", quote(question))),
+					topicsAndStaff(lang, popular)));
 	}
 
 	List<Message> plain(Lang lang, MessageKey key) {
@@ -122,15 +121,16 @@ class Replies {
 	}
 
 	List<Message> withStaffButton(Lang lang, MessageKey key) {
-		return List.of(textWithQuickReplies(this.catalog.text(lang, key), List.of(talkToStaffItem(lang), menuItem(lang))));
+		return List
+			.of(textWithQuickReplies(this.catalog.text(lang, key), List.of(talkToStaffItem(lang), menuItem(lang))));
 	}
 
 	/** A yes/no question, with both answers as buttons. */
 	List<Message> yesNo(Lang lang, MessageKey key) {
 		String yes = this.catalog.text(lang, MessageKey.ACTION_YES);
 		String no = this.catalog.text(lang, MessageKey.ACTION_NO);
-		return List.of(textWithQuickReplies(this.catalog.text(lang, key),
-				List.of(new QuickReplyItem(new MessageAction(yes, yes)), new QuickReplyItem(new MessageAction(no, no)))));
+		return List.of(textWithQuickReplies(this.catalog.text(lang, key), List
+			.of(new QuickReplyItem(new MessageAction(yes, yes)), new QuickReplyItem(new MessageAction(no, no)))));
 	}
 
 	List<Message> registration(Lang lang, boolean closed) {
@@ -140,10 +140,12 @@ class Replies {
 				List.of(menuItem(lang), talkToStaffItem(lang))));
 	}
 
-	/** The notice staff get in their group or chats; always in Thai, the staff's language. */
+	/**
+	 * The notice staff get in their group or chats; always in Thai, the staff's language.
+	 */
 	List<Message> staffNotice(String ref, Date at, Lang userLang, String question) {
-		return List.of(new TextMessage(this.catalog.text(Lang.TH, MessageKey.HANDOFF_STAFF_NOTICE,
-				Map.of("ref", ref, "at", at, "lang", userLang.code(), "question", question.isEmpty() ? "-" : question))));
+		return List.of(new TextMessage(this.catalog.text(Lang.TH, MessageKey.HANDOFF_STAFF_NOTICE, Map.of("ref", ref,
+				"at", at, "lang", userLang.code(), "question", question.isEmpty() ? "-" : question))));
 	}
 
 	private List<QuickReplyItem> topicsAndStaff(Lang lang, List<FaqEntry> topics) {
@@ -175,7 +177,9 @@ class Replies {
 		return new TextMessage(new QuickReply(items), null, text, null, null);
 	}
 
-	/** The user's words quoted back: short, on one line, without quote marks of their own. */
+	/**
+	 * The user's words quoted back: short, on one line, without quote marks of their own.
+	 */
 	static String quote(String text) {
 		String line = text.replaceAll("[\\s“”\"]+", " ").strip();
 		return (line.codePointCount(0, line.length()) <= MAX_QUOTE) ? line

@@ -19,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("bot.faq")
-public record FaqProperties(Path file,
-		@NotEmpty @DefaultValue({ "how-to-apply", "deadline", "program-what" }) List<String> popularTopics) {
+public record FaqProperties(Path file, @NotEmpty @DefaultValue( {
+		"how-to-apply", "deadline", "program-what" }) List<String> popularTopics){
 }

@@ -96,7 +96,9 @@ public class HandoffDesk {
 		this.redis.opsForHash().put(request(chatKey), "closedAt", this.clock.instant().toString());
 	}
 
-	/** Deletes everything kept about the chat's requests (the user asked to be forgotten). */
+	/**
+	 * Deletes everything kept about the chat's requests (the user asked to be forgotten).
+	 */
 	public void forget(String chatKey) {
 		this.redis.opsForZSet().remove(OPEN, chatKey);
 		this.redis.delete(List.of(request(chatKey), messages(chatKey)));

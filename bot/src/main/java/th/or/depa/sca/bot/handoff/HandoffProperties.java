@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where hand-off requests go and when staff answer.
  *
- * @param staffGroupId LINE group the staff read (the bot must be a member); empty for none
+ * @param staffGroupId LINE group the staff read (the bot must be a member); empty for
+ * none
  * @param staffUserIds LINE user ids of staff to notify one by one; empty for none
  * @param officeDays days staff answer
  * @param opens when office hours start, in {@code zone}
@@ -29,9 +30,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("bot.handoff")
 public record HandoffProperties(@DefaultValue("") String staffGroupId, @DefaultValue List<String> staffUserIds,
-		@NotEmpty @DefaultValue({ "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY" }) Set<DayOfWeek> officeDays,
+		@NotEmpty @DefaultValue( {
+				"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY" }) Set<DayOfWeek> officeDays,
 		@NotNull @DefaultValue("08:30") LocalTime opens, @NotNull @DefaultValue("16:30") LocalTime closes,
-		@NotNull @DefaultValue("Asia/Bangkok") ZoneId zone, @NotNull @DefaultValue("3d") Duration maxPause) {
+		@NotNull @DefaultValue("Asia/Bangkok") ZoneId zone, @NotNull @DefaultValue("3d") Duration maxPause){
 
 	/** Office hours as a value that computes when staff answer next. */
 	public OfficeHours officeHours() {

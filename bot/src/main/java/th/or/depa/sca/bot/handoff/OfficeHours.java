@@ -24,8 +24,8 @@ public record OfficeHours(Set<DayOfWeek> days, LocalTime opens, LocalTime closes
 			throw new IllegalArgumentException("Office hours need at least one day");
 		}
 		if (!opens.isBefore(closes)) {
-			throw new IllegalArgumentException("Office hours must open (" + opens + ") before they close (" + closes
-					+ ")");
+			throw new IllegalArgumentException(
+					"Office hours must open (" + opens + ") before they close (" + closes + ")");
 		}
 		days = Set.copyOf(days);
 	}

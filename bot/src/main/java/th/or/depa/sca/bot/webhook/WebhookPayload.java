@@ -54,7 +54,8 @@ final class WebhookPayload {
 				throw new MalformedPayloadException("an event is not an object");
 			}
 			if (event.path("type").asText("").startsWith(InboundEvent.INTERNAL_TYPE_PREFIX)) {
-				// The bot's own event types are never LINE's: a body carrying one is dropped
+				// The bot's own event types are never LINE's: a body carrying one is
+				// dropped
 				// whole, signature or not, rather than let it act as staff.
 				throw new MalformedPayloadException("an event has a type reserved for the bot");
 			}

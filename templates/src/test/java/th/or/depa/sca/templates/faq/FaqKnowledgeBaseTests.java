@@ -59,7 +59,8 @@ class FaqKnowledgeBaseTests {
 				String answer = ThaiText.normalize(knowledge.answer(entry, lang, DEADLINE)).replace(",", "");
 				Matcher matcher = number.matcher(answer);
 				while (matcher.find()) {
-					assertThat(STATED_NUMBERS).as(entry.id() + "." + lang.code() + ": " + answer).contains(matcher.group());
+					assertThat(STATED_NUMBERS).as(entry.id() + "." + lang.code() + ": " + answer)
+						.contains(matcher.group());
 				}
 			}
 		}
