@@ -40,6 +40,9 @@ public final class EmailParser implements Parser<EmailAddress> {
 	@Override
 	public Parsed<EmailAddress> parse(String text) {
 		String s = (text == null) ? "" : INVISIBLE.matcher(NFKC.normalize(text)).replaceAll("").strip();
+		// Before splitting: Thai puts no space before a particle, and "a@b.comครับ"
+		// would otherwise pass as an internationalized top-level domain.
+		s = Particles.stripTrailing(s);
 		if (s.isEmpty()) {
 			return new Parsed.Invalid<>(Reason.EMPTY);
 		}

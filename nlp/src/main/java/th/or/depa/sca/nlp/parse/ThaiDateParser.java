@@ -6,6 +6,7 @@ import java.time.Month;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,8 @@ public final class ThaiDateParser implements Parser<LocalDate> {
 	private static final Pattern ERA = Pattern
 		.compile("([พค])\\.\\s?ศ\\.?|(?<![\\p{L}\\p{M}])([พค])ศ(?![\\p{L}\\p{M}])");
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
 	private static final Pattern ISO = Pattern
 		.compile("(\\d{4})\\s*[/.\\p{Pd}]\\s*(\\d{1,2})\\s*[/.\\p{Pd}]\\s*(\\d{1,2})");
 
@@ -87,7 +90,7 @@ public final class ThaiDateParser implements Parser<LocalDate> {
 	 * Creates a parser whose clock only decides the century of 2-digit years.
 	 */
 	public ThaiDateParser(Clock clock) {
-		this.clock = clock;
+		this.clock = Objects.requireNonNull(clock, "clock");
 	}
 
 	@Override
@@ -100,22 +103,25 @@ public final class ThaiDateParser implements Parser<LocalDate> {
 			era = ("พ".equals(marker.group(1)) || "พ".equals(marker.group(2))) ? Era.BE : Era.CE;
 			s = marker.replaceAll(" ");
 		}
-		s = s.replaceAll("\\s+", " ").strip();
+		s = SPACES.matcher(s).replaceAll(" ").strip();
 		if (s.isEmpty()) {
 			return new Parsed.Invalid<>(Reason.EMPTY);
 		}
-		Matcher m;
-		if ((m = ISO.matcher(s)).matches()) {
-			return date(m.group(3), Integer.parseInt(m.group(2)), m.group(1), era, false);
+		Matcher iso = ISO.matcher(s);
+		if (iso.matches()) {
+			return date(iso.group(3), Integer.parseInt(iso.group(2)), iso.group(1), era, false);
 		}
-		if ((m = NUMERIC.matcher(s)).matches()) {
-			return date(m.group(1), Integer.parseInt(m.group(2)), m.group(3), era, false);
+		Matcher numeric = NUMERIC.matcher(s);
+		if (numeric.matches()) {
+			return date(numeric.group(1), Integer.parseInt(numeric.group(2)), numeric.group(3), era, false);
 		}
-		if ((m = DAY_MONTH_YEAR.matcher(s)).matches()) {
-			return named(m.group(1), m.group(2), m.group(3), era);
+		Matcher dayFirst = DAY_MONTH_YEAR.matcher(s);
+		if (dayFirst.matches()) {
+			return named(dayFirst.group(1), dayFirst.group(2), dayFirst.group(3), era);
 		}
-		if ((m = MONTH_DAY_YEAR.matcher(s)).matches()) {
-			return named(m.group(2), m.group(1), m.group(3), era);
+		Matcher monthFirst = MONTH_DAY_YEAR.matcher(s);
+		if (monthFirst.matches()) {
+			return named(monthFirst.group(2), monthFirst.group(1), monthFirst.group(3), era);
 		}
 		return new Parsed.Invalid<>(Reason.NOT_A_DATE);
 	}
@@ -136,8 +142,7 @@ public final class ThaiDateParser implements Parser<LocalDate> {
 			return new Parsed.Invalid<>(Reason.UNKNOWN_MONTH);
 		}
 		int day = Integer.parseInt(dayDigits);
-		// 31 February is impossible in any year, so say so before asking for the
-		// year.
+		// 31 February is impossible in any year: say so before asking for the year.
 		if (day < 1 || day > Month.of(month).maxLength()) {
 			return new Parsed.Invalid<>(Reason.IMPOSSIBLE_DATE);
 		}

@@ -1,8 +1,11 @@
 package th.or.depa.sca.nlp.parse;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import th.or.depa.sca.nlp.ThaiText;
@@ -20,8 +23,8 @@ import th.or.depa.sca.nlp.parse.Parsed.Reason;
 public final class YesNoParser implements Parser<YesNo> {
 
 	private static final List<String> YES = List.of("ใช่", "ใช่แล้ว", "ได้", "ได้เลย", "โอเค", "ok", "okay", "โอเคร",
-			"ตกลง", "ยืนยัน", "ครับ", "ครับผม", "ค่ะ", "ค่า", "คับ", "จ้า", "จ้ะ", "เอา", "เอาเลย", "ถูกต้อง", "ถูก",
-			"yes", "y", "yep", "yeah", "yup", "sure", "correct", "👍", "👌", "✅", "⭕");
+			"ตกลง", "ยืนยัน", "ครับ", "ครับผม", "คร้าบ", "ค้าบ", "ค่ะ", "ค่า", "คับ", "จ้า", "จ้ะ", "เอา", "เอาเลย",
+			"ถูกต้อง", "ถูก", "yes", "y", "yep", "yeah", "yup", "sure", "correct", "👍", "👌", "✅", "⭕");
 
 	private static final List<String> NO = List.of("ไม่", "ไม่ใช่", "ไม่ได้", "ไม่เอา", "ไม่ต้อง", "ไม่ถูกต้อง",
 			"ไม่ถูก", "ไม่ตกลง", "ไม่ยืนยัน", "no", "n", "nope", "nah", "👎", "❌", "🙅");
@@ -32,6 +35,12 @@ public final class YesNoParser implements Parser<YesNo> {
 
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\s!.~]+$");
 
+	// "ใช่ๆ", "ok ok", "ไม่ไม่": saying it twice (ๆ is the Thai repetition mark)
+	// means it more, not something else.
+	private static final Pattern REPETITION_MARK = Pattern.compile("\\s*ๆ");
+
+	private static final Pattern REPEATED_WORD = Pattern.compile("(.+?)(?:\\s*\\1)+");
+
 	// After the patterns: building the table uses them.
 	private static final Map<String, YesNo> ANSWERS = answers();
 
@@ -41,9 +50,15 @@ public final class YesNoParser implements Parser<YesNo> {
 		if (s.isEmpty()) {
 			return new Parsed.Invalid<>(Reason.EMPTY);
 		}
-		String withoutParticles = Particles.stripTrailing(s).replace(" ", "");
-		// Repeats are collapsed last, or "โอเคค่ะ" would become "โอเค่ะ".
-		for (String candidate : List.of(s, withoutParticles, collapseRepeats(s), collapseRepeats(withoutParticles))) {
+		Set<String> candidates = new LinkedHashSet<>();
+		for (String base : List.of(s, Particles.stripTrailing(s))) {
+			// Repeats are collapsed last, or "โอเคค่ะ" would become "โอเค่ะ".
+			for (String candidate : List.of(base, collapseRepeats(base))) {
+				candidates.add(candidate.replace(" ", ""));
+				candidates.add(saidOnce(candidate).replace(" ", ""));
+			}
+		}
+		for (String candidate : candidates) {
 			YesNo answer = ANSWERS.get(candidate);
 			if (answer != null) {
 				return new Parsed.Valid<>(answer);
@@ -54,7 +69,12 @@ public final class YesNoParser implements Parser<YesNo> {
 
 	private static String key(String text) {
 		String s = EMOJI_MODIFIERS.matcher(ThaiText.normalize(text)).replaceAll("");
-		return PUNCTUATION.matcher(s).replaceFirst("");
+		return PUNCTUATION.matcher(REPETITION_MARK.matcher(s).replaceAll("")).replaceFirst("");
+	}
+
+	private static String saidOnce(String s) {
+		Matcher repeated = REPEATED_WORD.matcher(s);
+		return repeated.matches() ? repeated.group(1) : s;
 	}
 
 	/**

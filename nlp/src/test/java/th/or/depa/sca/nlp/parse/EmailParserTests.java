@@ -25,8 +25,8 @@ class EmailParserTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "อีเมล somchai@example.com ครับ", "somchai@example.com.", "ส่งมาที่ somchai@example.com นะคะ" })
+	@ValueSource(strings = { "อีเมล somchai@example.com ครับ", "somchai@example.com.",
+			"ส่งมาที่ somchai@example.com นะคะ", "somchai@example.comครับ", "somchai@example.comค่ะ!" })
 	void shouldIgnoreWordsAndPunctuationAroundTheAddress(String text) {
 		assertThat(this.parser.parse(text)).isEqualTo(new Parsed.Valid<>(new EmailAddress("somchai@example.com")));
 	}

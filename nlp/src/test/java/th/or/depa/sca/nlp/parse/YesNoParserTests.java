@@ -28,6 +28,18 @@ class YesNoParserTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "ใช่ๆ", "ได้ๆ ครับ", "โอเคๆ", "ใช่ใช่", "ok ok", "OK OK OK", "yes yes" })
+	void shouldReadYesSaidTwiceOrWithTheRepetitionMark(String text) {
+		assertThat(this.parser.parse(text)).isEqualTo(new Parsed.Valid<>(YesNo.YES));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ไม่ๆ", "ไม่ไม่", "no no", "ไม่เอาๆ ค่ะ" })
+	void shouldReadNoSaidTwiceOrWithTheRepetitionMark(String text) {
+		assertThat(this.parser.parse(text)).isEqualTo(new Parsed.Valid<>(YesNo.NO));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "ไม่", "ไม่ใช่", "ไม่ได้", "ไม่เอา", "no", "N", "nope", "ไม่ครับ", "ไม่ค่ะ", "ไม่ใช่ค่ะะ",
 			"ไม่เอาครับ", "ไม่ต้องค่ะ", "NO!", "nooo", "👎" })
 	void shouldReadNo(String text) {
@@ -36,7 +48,7 @@ class YesNoParserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ยกเลิก", "cancel", "ใช่ไหม", "ok?", "คะ", "นะ", "maybe", "ไม่แน่ใจ", "ใช่ไม่ใช่",
-			"ไม่รู้", "yes no", "สวัสดี", "yesterday", "nothing" })
+			"yes no", "ใช่ ไม่", "ไม่รู้", "yes no", "สวัสดี", "yesterday", "nothing" })
 	void shouldRejectAnythingElseIncludingTheCancelCommand(String text) {
 		assertThat(this.parser.parse(text)).isEqualTo(new Parsed.Invalid<>(Reason.NOT_YES_NO));
 	}
