@@ -7,8 +7,14 @@ import java.util.List;
  *
  * @param id the entry's id
  * @param questions the phrasings, in any language
+ * @param context other text about the entry (its answers): weighs less than the
+ * phrasings, but lets a question match on words only the answer uses
  */
-public record FaqDocument(String id, List<String> questions) {
+public record FaqDocument(String id, List<String> questions, List<String> context) {
+
+	public FaqDocument(String id, List<String> questions) {
+		this(id, questions, List.of());
+	}
 
 	public FaqDocument {
 		if (id == null || id.isBlank()) {
@@ -18,6 +24,7 @@ public record FaqDocument(String id, List<String> questions) {
 			throw new IllegalArgumentException("FAQ entry '" + id + "' has no questions");
 		}
 		questions = List.copyOf(questions);
+		context = (context != null) ? List.copyOf(context) : List.of();
 	}
 
 }

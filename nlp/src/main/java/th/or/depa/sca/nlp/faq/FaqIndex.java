@@ -35,9 +35,10 @@ import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 
 /**
  * Finds the FAQ entry a question asks for: an in-memory Lucene index (BM25) with one
- * document per phrasing, searched on whole words and on character trigrams (which forgive
- * typos and segmentation slips), and a confidence that says how much of the question the
- * best phrasing explains, so that the bot can decline to guess.
+ * document per entry (its phrasings, and its answers at a lower weight), searched on
+ * whole words and on character trigrams (which forgive typos and segmentation slips), and
+ * a confidence that says how much of the question the best phrasing explains, so that the
+ * bot can decline to guess.
  *
  * <p>
  * Immutable and thread-safe; build a new one when the FAQ changes.
@@ -47,6 +48,13 @@ public final class FaqIndex {
 	private static final String WORD = "word";
 
 	private static final String GRAM = "gram";
+
+	private static final String CONTEXT_WORD = "cword";
+
+	private static final String CONTEXT_GRAM = "cgram";
+
+	/** Context (answer) text counts this much of a phrasing's words. */
+	private static final float CONTEXT_WEIGHT = 0.3f;
 
 	private static final int GRAM_SIZE = 3;
 
@@ -91,14 +99,28 @@ public final class FaqIndex {
 			if (!ids.add(document.id())) {
 				throw new IllegalArgumentException("Two FAQ entries have the id '" + document.id() + "'");
 			}
+			Set<String> words = new LinkedHashSet<>();
+			Set<String> grams = new LinkedHashSet<>();
 			for (String question : document.questions()) {
-				List<String> words = limit(analysis.words(question));
-				if (words.isEmpty()) {
+				List<String> questionWords = limit(analysis.words(question));
+				if (questionWords.isEmpty()) {
 					throw new IllegalArgumentException("FAQ entry '" + document.id() + "': the question '" + question
 							+ "' has no words left after stop words are removed");
 				}
-				phrasings.add(new Phrasing(document.id(), question, new LinkedHashSet<>(words), grams(words)));
+				words.addAll(questionWords);
+				grams.addAll(grams(questionWords));
 			}
+			Set<String> contextWords = new LinkedHashSet<>();
+			Set<String> contextGrams = new LinkedHashSet<>();
+			for (String text : document.context()) {
+				List<String> textWords = analysis.words(text);
+				contextWords.addAll(textWords);
+				for (String word : textWords) {
+					contextGrams.addAll(grams(List.of(word)));
+				}
+			}
+			phrasings.add(
+					new Phrasing(document.id(), document.questions().get(0), words, grams, contextWords, contextGrams));
 		}
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
@@ -108,6 +130,8 @@ public final class FaqIndex {
 				Document doc = new Document();
 				doc.add(new TextField(WORD, String.join(" ", phrasing.words()), Field.Store.NO));
 				doc.add(new TextField(GRAM, String.join(" ", phrasing.grams()), Field.Store.NO));
+				doc.add(new TextField(CONTEXT_WORD, String.join(" ", phrasing.contextWords()), Field.Store.NO));
+				doc.add(new TextField(CONTEXT_GRAM, String.join(" ", phrasing.contextGrams()), Field.Store.NO));
 				writer.addDocument(doc);
 			}
 			// One segment keeps Lucene's doc ids equal to positions in the phrasing list.
@@ -128,6 +152,14 @@ public final class FaqIndex {
 				}
 				for (String gram : phrasing.grams()) {
 					idf.computeIfAbsent(GRAM + ":" + gram, (key) -> idf(count, docFreq(reader, GRAM, gram)));
+				}
+				for (String word : phrasing.contextWords()) {
+					idf.computeIfAbsent(CONTEXT_WORD + ":" + word,
+							(key) -> idf(count, docFreq(reader, CONTEXT_WORD, word)));
+				}
+				for (String gram : phrasing.contextGrams()) {
+					idf.computeIfAbsent(CONTEXT_GRAM + ":" + gram,
+							(key) -> idf(count, docFreq(reader, CONTEXT_GRAM, gram)));
 				}
 			}
 			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, Map.copyOf(idf), idf(count, 0));
@@ -180,6 +212,16 @@ public final class FaqIndex {
 				query.add(new BoostQuery(new TermQuery(new Term(GRAM, gram)), this.settings.gramWeight()),
 						Occur.SHOULD);
 			}
+			if (this.idf.containsKey(CONTEXT_GRAM + ":" + gram)) {
+				query.add(new BoostQuery(new TermQuery(new Term(CONTEXT_GRAM, gram)),
+						this.settings.gramWeight() * CONTEXT_WEIGHT), Occur.SHOULD);
+			}
+		}
+		for (String word : words) {
+			if (this.idf.containsKey(CONTEXT_WORD + ":" + word)) {
+				query.add(new BoostQuery(new TermQuery(new Term(CONTEXT_WORD, word)),
+						this.settings.wordWeight() * CONTEXT_WEIGHT), Occur.SHOULD);
+			}
 		}
 		return query.build();
 	}
@@ -209,12 +251,12 @@ public final class FaqIndex {
 	 * else that shares a common word or two scores low.
 	 */
 	private double confidence(Set<String> words, Set<String> grams, Phrasing phrasing) {
-		double wordCoverage = coverage(WORD, words, phrasing.words());
-		double gramCoverage = coverage(GRAM, grams, phrasing.grams());
+		double wordCoverage = coverage(WORD, words, phrasing.words(), phrasing.contextWords());
+		double gramCoverage = coverage(GRAM, grams, phrasing.grams(), phrasing.contextGrams());
 		return (wordCoverage + gramCoverage) / 2;
 	}
 
-	private double coverage(String field, Set<String> query, Set<String> phrasing) {
+	private double coverage(String field, Set<String> query, Set<String> phrasing, Set<String> context) {
 		double total = 0;
 		double covered = 0;
 		for (String term : query) {
@@ -222,6 +264,9 @@ public final class FaqIndex {
 			total += weight;
 			if (phrasing.contains(term)) {
 				covered += weight;
+			}
+			else if (context.contains(term)) {
+				covered += weight * CONTEXT_WEIGHT;
 			}
 		}
 		return (total == 0) ? 0 : covered / total;
@@ -258,7 +303,8 @@ public final class FaqIndex {
 		return (float) Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
 	}
 
-	private record Phrasing(String id, String text, Set<String> words, Set<String> grams) {
+	private record Phrasing(String id, String text, Set<String> words, Set<String> grams, Set<String> contextWords,
+			Set<String> contextGrams) {
 	}
 
 }

@@ -113,7 +113,10 @@ public final class FaqKnowledgeBase {
 
 	/** The entries as the FAQ index takes them. */
 	public List<FaqDocument> documents() {
-		return this.entries.stream().map((entry) -> new FaqDocument(entry.id(), entry.allQuestions())).toList();
+		return this.entries.stream()
+			.map((entry) -> new FaqDocument(entry.id(), entry.allQuestions(),
+					entry.answer().values().stream().map((text) -> PLACEHOLDER.matcher(text).replaceAll(" ")).toList()))
+			.toList();
 	}
 
 	/** The text analysis with this knowledge base's synonyms. */
