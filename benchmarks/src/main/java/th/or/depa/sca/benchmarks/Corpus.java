@@ -59,7 +59,7 @@ final class Corpus {
 		List<FaqDocument> documents = new ArrayList<>(knowledge.documents());
 		Set<String> vocabulary = new LinkedHashSet<>();
 		for (FaqEntry entry : knowledge.entries()) {
-			entry.allQuestions().forEach((q) -> vocabulary.addAll(analysis.segments(q)));
+			entry.allQuestions().forEach((q) -> vocabulary.addAll(analysis.words(q)));
 		}
 		List<String> words = new ArrayList<>(vocabulary);
 		int phrasings = (int) Math.round(documents.stream().mapToInt((d) -> d.questions().size()).average().orElse(8));
