@@ -26,6 +26,9 @@ import th.or.depa.sca.templates.faq.FaqKnowledgeBase;
  */
 final class Corpus {
 
+	/** The round-2 deadline day (21 July 2022) in Bangkok. */
+	static final Date DEADLINE = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
+
 	private Corpus() {
 	}
 
@@ -56,7 +59,7 @@ final class Corpus {
 	 * gets the size and term statistics of a FAQ that grew, not of random noise.
 	 */
 	static List<FaqDocument> faq(FaqKnowledgeBase knowledge, ThaiAnalysis analysis, int size) {
-		List<FaqDocument> documents = new ArrayList<>(knowledge.documents());
+		List<FaqDocument> documents = new ArrayList<>(knowledge.documents(DEADLINE));
 		Set<String> vocabulary = new LinkedHashSet<>();
 		for (FaqEntry entry : knowledge.entries()) {
 			entry.allQuestions().forEach((q) -> vocabulary.addAll(analysis.words(q)));
@@ -85,9 +88,8 @@ final class Corpus {
 	 */
 	static String thaiText(FaqKnowledgeBase knowledge) {
 		StringBuilder text = new StringBuilder();
-		Date deadline = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
 		for (FaqEntry entry : knowledge.entries()) {
-			text.append(knowledge.answer(entry, Lang.TH, deadline)).append(' ');
+			text.append(knowledge.answer(entry, Lang.TH, DEADLINE)).append(' ');
 			entry.questions().get(Lang.TH).forEach((q) -> text.append(q).append(' '));
 		}
 		questions().forEach((q) -> text.append(q).append(' '));

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Date;
 
+import th.or.depa.sca.bot.conversation.ProgramProperties;
 import th.or.depa.sca.nlp.faq.FaqIndex;
 import th.or.depa.sca.nlp.faq.FaqSettings;
 import th.or.depa.sca.nlp.intent.IntentRecognizer;
@@ -49,8 +51,9 @@ class FaqConfiguration {
 	}
 
 	@Bean
-	FaqIndex faqIndex(FaqKnowledgeBase knowledge, ThaiAnalysis analysis) {
-		return FaqIndex.build(knowledge.documents(), analysis, FaqSettings.DEFAULTS);
+	FaqIndex faqIndex(FaqKnowledgeBase knowledge, ThaiAnalysis analysis, ProgramProperties program) {
+		return FaqIndex.build(knowledge.documents(Date.from(program.deadlineDay().toInstant())), analysis,
+				FaqSettings.DEFAULTS);
 	}
 
 	@Bean

@@ -23,7 +23,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -63,9 +62,10 @@ public final class FaqIndex {
 	 */
 	private static final int MAX_WORDS = 48;
 
-	private static final int MIN_FUZZY_LENGTH = 4;
-
 	private static final int CANDIDATE_DOCS = 40;
+
+	/** How much more than the FAQ's rarest word a word it has never seen weighs. */
+	private static final double UNKNOWN_WEIGHT = 1.5;
 
 	private static final int MAX_RANKED = 8;
 
@@ -81,14 +81,17 @@ public final class FaqIndex {
 
 	private final float unknownIdf;
 
+	private final Lexicon lexicon;
+
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, IndexSearcher searcher,
-			Map<String, Float> idf, float unknownIdf) {
+			Map<String, Float> idf, float unknownIdf, Lexicon lexicon) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
 		this.searcher = searcher;
 		this.idf = idf;
 		this.unknownIdf = unknownIdf;
+		this.lexicon = lexicon;
 	}
 
 	/** Indexes every phrasing of every entry. */
@@ -162,7 +165,14 @@ public final class FaqIndex {
 							(key) -> idf(count, docFreq(reader, CONTEXT_GRAM, gram)));
 				}
 			}
-			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, Map.copyOf(idf), idf(count, 0));
+			Map<String, Integer> known = new HashMap<>();
+			for (Phrasing phrasing : phrasings) {
+				phrasing.words().forEach((word) -> known.merge(word, 2, Integer::sum));
+				phrasing.contextWords().forEach((word) -> known.merge(word, 1, Integer::sum));
+			}
+			Lexicon lexicon = Lexicon.of(known, analysis.variants());
+			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, Map.copyOf(idf), idf(count, 0),
+					lexicon);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the in-memory FAQ index", ex);
@@ -176,7 +186,7 @@ public final class FaqIndex {
 
 	/** Finds the entry the question asks for, or says that none is close enough. */
 	public FaqResult ask(String question) {
-		List<String> words = limit(this.analysis.words(question));
+		List<String> words = this.lexicon.correct(limit(this.analysis.words(question)));
 		if (words.isEmpty()) {
 			return new FaqResult.NoMatch(List.of());
 		}
@@ -200,12 +210,10 @@ public final class FaqIndex {
 	private Query query(Set<String> words, Set<String> grams) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (String word : words) {
-			Query term = new TermQuery(new Term(WORD, word));
-			if (!this.idf.containsKey(WORD + ":" + word) && word.length() >= MIN_FUZZY_LENGTH) {
-				// A word no phrasing has may be a typo of one that some phrasing has.
-				term = new FuzzyQuery(new Term(WORD, word), 1);
+			if (this.idf.containsKey(WORD + ":" + word)) {
+				query.add(new BoostQuery(new TermQuery(new Term(WORD, word)), this.settings.wordWeight()),
+						Occur.SHOULD);
 			}
-			query.add(new BoostQuery(term, this.settings.wordWeight()), Occur.SHOULD);
 		}
 		for (String gram : grams) {
 			if (this.idf.containsKey(GRAM + ":" + gram)) {
@@ -236,23 +244,24 @@ public final class FaqIndex {
 		}
 		Map<String, FaqMatch> best = new LinkedHashMap<>();
 		for (ScoreDoc hit : hits) {
-			Phrasing phrasing = this.phrasings.get(hit.doc);
-			if (!best.containsKey(phrasing.id()) && best.size() < MAX_RANKED) {
-				best.put(phrasing.id(),
-						new FaqMatch(phrasing.id(), hit.score, confidence(words, grams, phrasing), phrasing.text()));
+			Phrasing entry = this.phrasings.get(hit.doc);
+			if (best.size() < MAX_RANKED) {
+				best.put(entry.id(),
+						new FaqMatch(entry.id(), hit.score, confidence(words, grams, entry), entry.text()));
 			}
 		}
 		return List.copyOf(best.values());
 	}
 
 	/**
-	 * The share of the question's weight (idf) that the phrasing contains, on words and
-	 * on trigrams: words the FAQ has never seen weigh most, so a question about something
-	 * else that shares a common word or two scores low.
+	 * The share of the question's weight (idf) that the entry's phrasings contain (its
+	 * answer counts less), on words and on trigrams. Words the FAQ has never seen weigh
+	 * more than its rarest word, so that a question about something else that shares a
+	 * few of the FAQ's words ("สมัครสอบ ก.พ. ได้ถึงวันไหน") scores low.
 	 */
-	private double confidence(Set<String> words, Set<String> grams, Phrasing phrasing) {
-		double wordCoverage = coverage(WORD, words, phrasing.words(), phrasing.contextWords());
-		double gramCoverage = coverage(GRAM, grams, phrasing.grams(), phrasing.contextGrams());
+	private double confidence(Set<String> words, Set<String> grams, Phrasing entry) {
+		double wordCoverage = coverage(WORD, words, entry.words(), entry.contextWords());
+		double gramCoverage = coverage(GRAM, grams, entry.grams(), entry.contextGrams());
 		return (wordCoverage + gramCoverage) / 2;
 	}
 
@@ -260,7 +269,8 @@ public final class FaqIndex {
 		double total = 0;
 		double covered = 0;
 		for (String term : query) {
-			float weight = this.idf.getOrDefault(field + ":" + term, this.unknownIdf);
+			Float known = this.idf.get(field + ":" + term);
+			double weight = (known != null) ? known : this.unknownIdf * UNKNOWN_WEIGHT;
 			total += weight;
 			if (phrasing.contains(term)) {
 				covered += weight;

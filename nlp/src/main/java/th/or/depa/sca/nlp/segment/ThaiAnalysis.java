@@ -9,12 +9,15 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -24,10 +27,14 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.th.ThaiNormalizationFilter;
 import org.apache.lucene.analysis.th.ThaiRepeatFilter;
 import org.apache.lucene.analysis.th.ThaiTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
 
 import th.or.depa.sca.nlp.ThaiText;
 
@@ -45,17 +52,26 @@ public final class ThaiAnalysis {
 
 	private static final String STOP_WORDS = "stopwords.txt";
 
+	private static final String COLLOQUIAL = "colloquial.txt";
+
+	private static final Pattern LATIN_WORD_GAP = Pattern.compile("[^\\p{L}\\p{N}]+");
+
 	private final CharArraySet dictionary;
 
 	private final CharArraySet stopWords;
 
 	private final NormalizeCharMap charMap;
 
+	private final Map<String, String> canonical;
+
+	private final SynonymMap latinSynonyms;
+
 	private final Analyzer words;
 
 	private final Analyzer segments;
 
-	private ThaiAnalysis(Set<String> dictionary, Set<String> stopWords, Map<String, String> canonical) {
+	private ThaiAnalysis(Set<String> dictionary, Set<String> stopWords, Map<String, String> colloquial,
+			Map<String, String> canonical) {
 		if (!ThaiTokenizer.DBBI_AVAILABLE) {
 			throw new IllegalStateException("This JDK has no Thai word break iterator (module jdk.localedata)");
 		}
@@ -67,12 +83,37 @@ public final class ThaiAnalysis {
 		// ("ของดีป้า" is "ของ ดีป้า", not "ของดี ป้า"); MappingCharFilter takes the
 		// longest match.
 		Map<String, String> replacements = new LinkedHashMap<>();
+		// A colloquial form of a synonym is read as the synonym's canonical word at once:
+		// the char filter makes one pass.
+		colloquial.forEach((variant, standard) -> replacements.put(variant,
+				" " + Arrays.stream(standard.split(" "))
+					.map((word) -> canonical.getOrDefault(word, word))
+					.collect(Collectors.joining(" ")) + " "));
 		for (String word : dictionary) {
 			replacements.put(word, " " + word + " ");
 		}
-		canonical.forEach((variant, word) -> replacements.put(variant, " " + word + " "));
+		// Thai has no spaces between words, so Thai variants are replaced wherever they
+		// appear (longest first); Latin ones only as whole words ("fee" but not
+		// "coffee").
+		SynonymMap.Builder latin = new SynonymMap.Builder(true);
+		canonical.forEach((variant, word) -> {
+			if (hasThai(variant)) {
+				replacements.put(variant, " " + word + " ");
+			}
+			else {
+				String[] words = LATIN_WORD_GAP.split(variant.strip());
+				latin.add(SynonymMap.Builder.join(words, new CharsRefBuilder()), new CharsRef(word), false);
+			}
+		});
 		replacements.forEach(map::add);
 		this.charMap = map.build();
+		try {
+			this.latinSynonyms = latin.build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Building an in-memory synonym map cannot fail", ex);
+		}
+		this.canonical = Map.copyOf(canonical);
 		this.words = new PipelineAnalyzer(true);
 		this.segments = new PipelineAnalyzer(false);
 	}
@@ -99,6 +140,23 @@ public final class ThaiAnalysis {
 	 */
 	public List<String> segments(String text) {
 		return tokens(this.segments, ThaiText.normalize(text));
+	}
+
+	/**
+	 * The synonym variants this analysis reads as another word, normalized, each mapped
+	 * to its canonical word.
+	 */
+	public Map<String, String> variants() {
+		return this.canonical;
+	}
+
+	private static boolean hasThai(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (ThaiText.isThai(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** True if the word is one of the stop words and particles this analysis drops. */
@@ -145,6 +203,9 @@ public final class ThaiAnalysis {
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer source = new ThaiTokenizer(ThaiAnalysis.this.dictionary);
 			TokenStream stream = new ThaiRepeatFilter(new ThaiNormalizationFilter(source));
+			if (ThaiAnalysis.this.latinSynonyms.fst != null) {
+				stream = new SynonymGraphFilter(stream, ThaiAnalysis.this.latinSynonyms, false);
+			}
 			if (this.dropStopWords) {
 				stream = new EnglishMinimalStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
 			}
@@ -159,6 +220,8 @@ public final class ThaiAnalysis {
 		private final Set<String> dictionary = new LinkedHashSet<>(normalizedLines(DICTIONARY));
 
 		private final Set<String> stopWords = new LinkedHashSet<>(normalizedLines(STOP_WORDS));
+
+		private final Map<String, String> colloquial = colloquialForms();
 
 		private final Map<String, String> canonical = new LinkedHashMap<>();
 
@@ -201,7 +264,24 @@ public final class ThaiAnalysis {
 		}
 
 		public ThaiAnalysis build() {
-			return new ThaiAnalysis(this.dictionary, this.stopWords, this.canonical);
+			return new ThaiAnalysis(this.dictionary, this.stopWords, this.colloquial, this.canonical);
+		}
+
+		/**
+		 * Chat spellings and particles glued to the word before them, each with the words
+		 * it stands for (itself when only the spacing matters).
+		 */
+		private static Map<String, String> colloquialForms() {
+			Map<String, String> forms = new LinkedHashMap<>();
+			for (String line : normalizedLines(COLLOQUIAL)) {
+				String[] columns = line.split("=", -1);
+				if (columns.length > 2 || columns[0].isBlank()) {
+					throw new IllegalStateException("Bad line in '" + COLLOQUIAL + "': '" + line + "'");
+				}
+				String variant = columns[0].strip();
+				forms.put(variant, (columns.length == 2) ? columns[1].strip() : variant);
+			}
+			return forms;
 		}
 
 		private static List<String> normalizedLines(String resource) {

@@ -38,6 +38,35 @@ class ThaiAnalysisTests {
 	}
 
 	@Test
+	void shouldSplitChatParticlesGluedToTheWordBeforeThem() {
+		assertThat(this.analysis.words("สมัครได้มั้ยคะ")).containsExactly("สมัคร", "ได้");
+		assertThat(this.analysis.words("ต้องมีพอร์ตป่ะ")).containsExactly("ต้อง", "มี", "พอร์ต");
+		assertThat(this.analysis.words("sca คือไรอะ")).containsExactly("sca", "อะไร");
+		assertThat(this.analysis.words("ทำไงบ้างงับ")).containsExactly("ทำ", "ยังไง", "บ้าง");
+	}
+
+	@Test
+	void shouldLeaveWordsThatContainAParticleWhole() {
+		assertThat(this.analysis.words("คะแนนเยอะ")).containsExactly("คะแนน", "เยอะ");
+		assertThat(this.analysis.words("ไร่นา")).containsExactly("ไร่", "นา");
+		assertThat(this.analysis.words("อะไรบ้าง")).containsExactly("อะไร", "บ้าง");
+	}
+
+	@Test
+	void shouldReadAbbreviatedMonthsAndCommonMisspellings() {
+		assertThat(this.analysis.words("ปิดรับ ๒๑ ก.ค. ๒๕๖๕")).containsExactly("ปิดรับ", "21", "กรกฎาคม", "2565");
+		assertThat(this.analysis.words("เทศบานตำบล")).containsExactly("เทศบาล", "ตำบล");
+		assertThat(this.analysis.words("จะสมักยังไง")).containsExactly("สมัคร", "ยังไง");
+	}
+
+	@Test
+	void shouldReadLatinSynonymsOnlyAsWholeWords() {
+		ThaiAnalysis fees = ThaiAnalysis.builder().synonyms(List.of("ค่าสมัคร", "fee", "fees", "sign up")).build();
+		assertThat(fees.words("is there a fee to sign up")).containsExactly("there", "ค่าสมัคร", "ค่าสมัคร");
+		assertThat(fees.words("coffee feedback signup")).containsExactly("coffee", "feedback", "signup");
+	}
+
+	@Test
 	void shouldExpandRepetitionMarkAndFoldEmphasis() {
 		assertThat(this.analysis.words("ตอบเร็วๆ ดีมากกกกก")).containsExactly("ตอบ", "เร็ว", "เร็ว", "ดี", "มาก");
 	}

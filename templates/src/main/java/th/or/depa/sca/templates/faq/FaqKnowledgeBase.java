@@ -111,11 +111,14 @@ public final class FaqKnowledgeBase {
 		return this.synonyms;
 	}
 
-	/** The entries as the FAQ index takes them. */
-	public List<FaqDocument> documents() {
+	/**
+	 * The entries as the FAQ index takes them: their questions, and their answers (with
+	 * the deadline written in) as context.
+	 */
+	public List<FaqDocument> documents(Date deadline) {
 		return this.entries.stream()
 			.map((entry) -> new FaqDocument(entry.id(), entry.allQuestions(),
-					entry.answer().values().stream().map((text) -> PLACEHOLDER.matcher(text).replaceAll(" ")).toList()))
+					entry.answer().keySet().stream().map((lang) -> answer(entry, lang, deadline)).toList()))
 			.toList();
 	}
 

@@ -1,0 +1,132 @@
+package th.or.depa.sca.nlp.faq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import th.or.depa.sca.nlp.segment.ThaiAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class FaqIndexTests {
+
+	private static final ThaiAnalysis ANALYSIS = ThaiAnalysis.builder()
+		.synonyms(List.of("พี่เลี้ยง", "mentor", "เมนเทอร์"))
+		.synonyms(List.of("ค่าตอบแทน", "เงินเดือน", "เบี้ยเลี้ยง"))
+		.build();
+
+	private static final List<FaqDocument> FAQ = List.of(
+			new FaqDocument("how-to-apply", List.of("สมัครยังไง", "สมัครที่ไหน", "อยากสมัครต้องทำอย่างไร"),
+					List.of("สมัครได้ในแชทนี้ พิมพ์ว่า สมัคร")),
+			new FaqDocument("deadline", List.of("ปิดรับสมัครวันไหน", "สมัครได้ถึงเมื่อไหร่"),
+					List.of("เปิดรับสมัครถึงวันที่ 21 กรกฎาคม 2565")),
+			new FaqDocument("city-apply", List.of("เทศบาลเข้าร่วมได้ไหม", "เมืองสมัครได้ไหม"),
+					List.of("รุ่นที่ 2 รับ 150 เมือง")),
+			new FaqDocument("mentors", List.of("ใครเป็นพี่เลี้ยง", "มีพี่เลี้ยงไหม"),
+					List.of("Smart City Captain เป็นพี่เลี้ยง")),
+			new FaqDocument("allowance", List.of("มีค่าตอบแทนไหม", "ได้เงินไหม"), List.of("ยังไม่ได้ประกาศ")));
+
+	private final FaqIndex index = FaqIndex.build(FAQ, ANALYSIS, FaqSettings.DEFAULTS);
+
+	@Test
+	void shouldAnswerAQuestionWordedLikeAPhrasing() {
+		assertThat(answer("ปิดรับสมัครวันไหนคะ")).isEqualTo("deadline");
+		assertThat(answer("อยากสมัครต้องทำยังไงครับ")).isEqualTo("how-to-apply");
+	}
+
+	@Test
+	void shouldReadSynonymsAsTheirCanonicalWord() {
+		assertThat(answer("มี mentor ไหม")).isEqualTo("mentors");
+		assertThat(answer("มีเบี้ยเลี้ยงไหม")).isEqualTo("allowance");
+	}
+
+	@Test
+	void shouldForgiveAMissingLetterInAKnownWord() {
+		// "สมัค" for "สมัคร": one edit from a word the FAQ has.
+		assertThat(this.index.ask("ปิดรับสมัควันไหน")).isInstanceOf(FaqResult.Answer.class);
+		assertThat(answer("ปิดรับสมัควันไหน")).isEqualTo("deadline");
+	}
+
+	@Test
+	void shouldMendAMisspelledWordTheTokenizerCutInTwo() {
+		// A missing tone mark: "พี่เลียง" is cut as "พี่" + "เลียง"; glued back it is one
+		// edit
+		// from "พี่เลี้ยง".
+		assertThat(answer("ใครเป็นพี่เลียง")).isEqualTo("mentors");
+		// A wrong final consonant on a synonym: "เบี้ยเลียง" is read as its canonical
+		// word.
+		assertThat(answer("มีเบี้ยเลียงไหม")).isEqualTo("allowance");
+	}
+
+	@Test
+	void shouldDeclineAQuestionAboutSomethingElse() {
+		assertThat(this.index.ask("พรุ่งนี้ฝนจะตกไหม")).isInstanceOf(FaqResult.NoMatch.class);
+		assertThat(this.index.ask("ร้านกาแฟแถวนี้เปิดกี่โมง")).isInstanceOf(FaqResult.NoMatch.class);
+	}
+
+	@Test
+	void shouldOfferTheClosestTopicsWhenOnlyPartOfTheQuestionMatches() {
+		FaqResult result = this.index.ask("สมัครสอบราชการภาค ก ต้องเตรียมหนังสืออะไรบ้าง");
+		assertThat(result).isNotInstanceOf(FaqResult.Answer.class);
+		if (result instanceof FaqResult.Unsure unsure) {
+			assertThat(unsure.closest()).extracting(FaqMatch::id).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(3);
+		}
+	}
+
+	@Test
+	void shouldNotAnswerAnEmptyOrParticleOnlyQuestion() {
+		assertThat(this.index.ask("")).isInstanceOf(FaqResult.NoMatch.class);
+		assertThat(this.index.ask("ครับ ค่ะ")).isInstanceOf(FaqResult.NoMatch.class);
+	}
+
+	@Test
+	void shouldRankEachEntryOnceBestFirst() {
+		List<FaqMatch> ranked = this.index.ask("สมัครได้ถึงวันไหน").ranked();
+		assertThat(ranked).extracting(FaqMatch::id).doesNotHaveDuplicates().startsWith("deadline");
+		assertThat(ranked).extracting(FaqMatch::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+	}
+
+	@Test
+	void shouldRejectTwoEntriesWithOneId() {
+		List<FaqDocument> twice = List.of(FAQ.get(0), FAQ.get(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> FaqIndex.build(twice, ANALYSIS, FaqSettings.DEFAULTS))
+			.withMessageContaining("how-to-apply");
+	}
+
+	@Test
+	void shouldRejectAPhrasingWithNoWordsLeft() {
+		List<FaqDocument> empty = List.of(new FaqDocument("x", List.of("ครับ"), List.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> FaqIndex.build(empty, ANALYSIS, FaqSettings.DEFAULTS))
+			.withMessageContaining("no words left");
+	}
+
+	@Test
+	void shouldAnswerTheSameFromManyThreads() throws Exception {
+		List<String> questions = List.of("ปิดรับสมัครวันไหน", "สมัครยังไง", "มีพี่เลี้ยงไหม", "เทศบาลเข้าร่วมได้ไหม");
+		List<String> expected = questions.stream().map(this::answer).toList();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<String>>> runs = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				runs.add(pool.submit(() -> questions.stream().map(this::answer).toList()));
+			}
+			for (Future<List<String>> run : runs) {
+				assertThat(run.get()).isEqualTo(expected);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private String answer(String question) {
+		FaqResult result = this.index.ask(question);
+		return (result instanceof FaqResult.Answer answer) ? answer.match().id() : result.getClass().getSimpleName();
+	}
+
+}
