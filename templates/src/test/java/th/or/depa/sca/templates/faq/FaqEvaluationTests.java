@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,15 +38,22 @@ class FaqEvaluationTests {
 
 	static final String FALLBACK = "fallback";
 
+	private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+
+	/** The round-2 deadline day (21 July 2022) in Bangkok. */
+	static final Date DEADLINE = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
+
 	/**
-	 * Issue 3 asks for 95% top-1; the FAQ and index reach 68.3% today (README). This
-	 * floor keeps any change from making answers worse while the FAQ grows towards the
-	 * target.
+	 * Issue 3 asks for 95% top-1; the FAQ and index reach 89.6% on this set and 91.3% on
+	 * the held-out set today (README). These floors, just under the measured figures,
+	 * keep any change from making answers worse while the FAQ grows towards the target.
 	 */
-	private static final double REQUIRED_TOP1 = 0.68;
+	private static final double REQUIRED_TOP1 = 0.88;
 
 	/** Share of direct answers that must be right: a wrong answer is worse than none. */
-	private static final double REQUIRED_PRECISION = 0.92;
+	private static final double REQUIRED_PRECISION = 0.90;
+
+	private static final double REQUIRED_HELD_OUT_TOP1 = 0.89;
 
 	private static FaqKnowledgeBase knowledge;
 
@@ -53,12 +63,15 @@ class FaqEvaluationTests {
 
 	private static List<Case> cases;
 
+	private static List<Case> holdout;
+
 	@BeforeAll
 	static void load() {
 		knowledge = FaqKnowledgeBase.load();
 		analysis = knowledge.analysis();
-		index = FaqIndex.build(knowledge.documents(), analysis, FaqSettings.DEFAULTS);
-		cases = readCases();
+		index = FaqIndex.build(knowledge.documents(DEADLINE), analysis, FaqSettings.DEFAULTS);
+		cases = readCases("faq/eval.tsv");
+		holdout = readCases("faq/holdout.tsv");
 	}
 
 	@Test
@@ -82,12 +95,33 @@ class FaqEvaluationTests {
 				100 * inScope, 100 * outOfScope, 100 * english,
 				outcomes.stream().filter((o) -> !o.got().equals(FALLBACK)).count(),
 				100 * accuracy(outcomes.stream().filter((o) -> !o.got().equals(FALLBACK)).toList())));
+		report.append("top-1 at other answer thresholds:");
+		for (int t = 20; t <= 70; t += 5) {
+			double threshold = t / 100.0;
+			long right = outcomes.stream()
+				.filter((o) -> o.test()
+					.expected()
+					.equals((o.confidence() >= threshold && !o.top().isEmpty()) ? o.top() : FALLBACK))
+				.count();
+			report.append(String.format(Locale.ROOT, " %.2f: %.1f%%", threshold, 100.0 * right / outcomes.size()));
+		}
+		report.append(String.format("%n"));
 		for (Outcome outcome : outcomes) {
 			if (!outcome.right()) {
 				report.append(String.format(Locale.ROOT, "  wrong: %-16s got %-16s conf %.2f  %s%n",
 						outcome.test().expected(), outcome.got(), outcome.confidence(), outcome.test().question()));
 			}
 		}
+		List<Outcome> held = holdout.stream().map(FaqEvaluationTests::run).toList();
+		double heldAll = accuracy(held);
+		report.append(String.format(Locale.ROOT,
+				"held-out set (%d questions written blind to the FAQ file and to this set; never used to tune): "
+						+ "top-1 %.1f%%; in scope %.1f%%, out of scope %.1f%%, English %.1f%%; direct answers right %.1f%%%n",
+				held.size(), 100 * heldAll,
+				100 * accuracy(held.stream().filter((o) -> !o.test().expected().equals(FALLBACK)).toList()),
+				100 * accuracy(held.stream().filter((o) -> o.test().expected().equals(FALLBACK)).toList()),
+				100 * accuracy(held.stream().filter((o) -> o.test().style().equals("english")).toList()),
+				100 * accuracy(held.stream().filter((o) -> !o.got().equals(FALLBACK)).toList())));
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "faq-eval.txt"), report);
 		StringBuilder details = new StringBuilder("expected\tstyle\tanswered\tbest\tconfidence\toverlap\tquestion\n");
@@ -99,16 +133,17 @@ class FaqEvaluationTests {
 		System.out.print(report);
 		List<Outcome> answered = outcomes.stream().filter((o) -> !o.got().equals(FALLBACK)).toList();
 		assertThat(all).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_TOP1);
+		assertThat(heldAll).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_HELD_OUT_TOP1);
 		assertThat(accuracy(answered)).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_PRECISION);
 	}
 
 	@Test
 	void shouldBeWrittenApartFromTheFaqFile() {
 		Set<String> phrasings = new HashSet<>();
-		knowledge.entries()
-			.forEach((entry) -> entry.allQuestions().forEach((q) -> phrasings.add(ThaiText.normalize(q))));
+		knowledge.entries().forEach((entry) -> entry.allQuestions().forEach((q) -> phrasings.add(letters(q))));
+		// Not even a copy that differs only in spaces, punctuation or case.
 		assertThat(cases).hasSizeGreaterThanOrEqualTo(200)
-			.allSatisfy((test) -> assertThat(phrasings).doesNotContain(ThaiText.normalize(test.question())));
+			.allSatisfy((test) -> assertThat(phrasings).doesNotContain(letters(test.question())));
 		Set<String> labels = new HashSet<>();
 		knowledge.entries().forEach((entry) -> labels.add(entry.id()));
 		labels.add(FALLBACK);
@@ -119,6 +154,10 @@ class FaqEvaluationTests {
 			.isGreaterThanOrEqualTo(cases.size() / 12);
 		assertThat(cases.stream().filter((c) -> c.expected().equals(FALLBACK)).count())
 			.isGreaterThanOrEqualTo(cases.size() / 12);
+	}
+
+	private static String letters(String text) {
+		return NOT_LETTER.matcher(ThaiText.normalize(text)).replaceAll("");
 	}
 
 	private static Outcome run(Case test) {
@@ -149,9 +188,9 @@ class FaqEvaluationTests {
 		return outcomes.isEmpty() ? 1 : (double) outcomes.stream().filter(Outcome::right).count() / outcomes.size();
 	}
 
-	static List<Case> readCases() {
-		InputStream in = FaqEvaluationTests.class.getClassLoader().getResourceAsStream("faq/eval.tsv");
-		assertThat(in).as("faq/eval.tsv on the test class path").isNotNull();
+	static List<Case> readCases(String resource) {
+		InputStream in = FaqEvaluationTests.class.getClassLoader().getResourceAsStream(resource);
+		assertThat(in).as(resource + " on the test class path").isNotNull();
 		List<Case> out = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			boolean header = true;
