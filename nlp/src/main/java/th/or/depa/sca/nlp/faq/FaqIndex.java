@@ -44,13 +44,17 @@ import th.or.depa.sca.nlp.segment.ThaiAnalysis;
  */
 public final class FaqIndex {
 
+	/**
+	 * The id of the document that holds messages known not to be about the program: when
+	 * it ranks first, the index answers nothing. Never reported as a match.
+	 */
+	public static final String OFF_TOPIC = "off-topic";
+
 	private static final String WORD = "word";
 
 	private static final String GRAM = "gram";
 
 	private static final String CONTEXT_WORD = "cword";
-
-	private static final String CONTEXT_GRAM = "cgram";
 
 	/** Context (answer) text counts this much of a phrasing's words. */
 	private static final float CONTEXT_WEIGHT = 0.3f;
@@ -62,12 +66,13 @@ public final class FaqIndex {
 	 */
 	private static final int MAX_WORDS = 48;
 
-	private static final int CANDIDATE_DOCS = 40;
-
 	/** How much more than the FAQ's rarest word a word it has never seen weighs. */
 	private static final double UNKNOWN_WEIGHT = 1.5;
 
 	private static final int MAX_RANKED = 8;
+
+	/** Off-topic messages are documents of their own; this many more hits make room. */
+	private static final int OFF_TOPIC_HITS = 8;
 
 	private final ThaiAnalysis analysis;
 
@@ -79,17 +84,20 @@ public final class FaqIndex {
 
 	private final Map<String, Float> idf;
 
+	private final Set<String> indexed;
+
 	private final float unknownIdf;
 
 	private final Lexicon lexicon;
 
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, IndexSearcher searcher,
-			Map<String, Float> idf, float unknownIdf, Lexicon lexicon) {
+			Map<String, Float> idf, Set<String> indexed, float unknownIdf, Lexicon lexicon) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
 		this.searcher = searcher;
 		this.idf = idf;
+		this.indexed = indexed;
 		this.unknownIdf = unknownIdf;
 		this.lexicon = lexicon;
 	}
@@ -101,6 +109,17 @@ public final class FaqIndex {
 		for (FaqDocument document : documents) {
 			if (!ids.add(document.id())) {
 				throw new IllegalArgumentException("Two FAQ entries have the id '" + document.id() + "'");
+			}
+			if (document.id().equals(OFF_TOPIC)) {
+				// One short document per message, so that BM25 ranks a close one high.
+				for (String message : document.questions()) {
+					List<String> messageWords = limit(analysis.words(message));
+					if (!messageWords.isEmpty()) {
+						phrasings.add(new Phrasing(OFF_TOPIC, message, new LinkedHashSet<>(messageWords),
+								grams(messageWords), Set.of(), Set.of()));
+					}
+				}
+				continue;
 			}
 			Set<String> words = new LinkedHashSet<>();
 			Set<String> grams = new LinkedHashSet<>();
@@ -134,7 +153,6 @@ public final class FaqIndex {
 				doc.add(new TextField(WORD, String.join(" ", phrasing.words()), Field.Store.NO));
 				doc.add(new TextField(GRAM, String.join(" ", phrasing.grams()), Field.Store.NO));
 				doc.add(new TextField(CONTEXT_WORD, String.join(" ", phrasing.contextWords()), Field.Store.NO));
-				doc.add(new TextField(CONTEXT_GRAM, String.join(" ", phrasing.contextGrams()), Field.Store.NO));
 				writer.addDocument(doc);
 			}
 			// One segment keeps Lucene's doc ids equal to positions in the phrasing list.
@@ -147,23 +165,25 @@ public final class FaqIndex {
 			DirectoryReader reader = DirectoryReader.open(directory);
 			IndexSearcher searcher = new IndexSearcher(reader);
 			searcher.setSimilarity(new BM25Similarity());
-			int count = reader.numDocs();
-			Map<String, Float> idf = new HashMap<>();
+			// The confidence weighs terms by the entries alone: a word only the off-topic
+			// list has is one the FAQ does not know.
+			Map<String, Integer> entryFrequency = new HashMap<>();
+			Set<String> indexed = new HashSet<>();
+			int count = 0;
 			for (Phrasing phrasing : phrasings) {
-				for (String word : phrasing.words()) {
-					idf.computeIfAbsent(WORD + ":" + word, (key) -> idf(count, docFreq(reader, WORD, word)));
+				Set<String> terms = new HashSet<>();
+				phrasing.words().forEach((word) -> terms.add(WORD + ":" + word));
+				phrasing.grams().forEach((gram) -> terms.add(GRAM + ":" + gram));
+				phrasing.contextWords().forEach((word) -> terms.add(CONTEXT_WORD + ":" + word));
+				indexed.addAll(terms);
+				if (!phrasing.id().equals(OFF_TOPIC)) {
+					count++;
+					terms.forEach((term) -> entryFrequency.merge(term, 1, Integer::sum));
 				}
-				for (String gram : phrasing.grams()) {
-					idf.computeIfAbsent(GRAM + ":" + gram, (key) -> idf(count, docFreq(reader, GRAM, gram)));
-				}
-				for (String word : phrasing.contextWords()) {
-					idf.computeIfAbsent(CONTEXT_WORD + ":" + word,
-							(key) -> idf(count, docFreq(reader, CONTEXT_WORD, word)));
-				}
-				for (String gram : phrasing.contextGrams()) {
-					idf.computeIfAbsent(CONTEXT_GRAM + ":" + gram,
-							(key) -> idf(count, docFreq(reader, CONTEXT_GRAM, gram)));
-				}
+			}
+			Map<String, Float> idf = new HashMap<>();
+			for (Map.Entry<String, Integer> term : entryFrequency.entrySet()) {
+				idf.put(term.getKey(), idf(count, term.getValue()));
 			}
 			Map<String, Integer> known = new HashMap<>();
 			for (Phrasing phrasing : phrasings) {
@@ -171,8 +191,8 @@ public final class FaqIndex {
 				phrasing.contextWords().forEach((word) -> known.merge(word, 1, Integer::sum));
 			}
 			Lexicon lexicon = Lexicon.of(known, analysis.variants());
-			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, Map.copyOf(idf), idf(count, 0),
-					lexicon);
+			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, Map.copyOf(idf),
+					Set.copyOf(indexed), idf(count, 0), lexicon);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the in-memory FAQ index", ex);
@@ -192,8 +212,10 @@ public final class FaqIndex {
 		}
 		Set<String> queryWords = new LinkedHashSet<>(words);
 		Set<String> queryGrams = grams(words);
-		List<FaqMatch> ranked = rank(query(queryWords, queryGrams), queryWords, queryGrams);
-		if (ranked.isEmpty()) {
+		List<FaqMatch> all = rank(query(queryWords, queryGrams), queryWords, queryGrams);
+		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
+		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
+			// Closest to the messages known to be about something else.
 			return new FaqResult.NoMatch(ranked);
 		}
 		FaqMatch best = ranked.get(0);
@@ -210,23 +232,19 @@ public final class FaqIndex {
 	private Query query(Set<String> words, Set<String> grams) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (String word : words) {
-			if (this.idf.containsKey(WORD + ":" + word)) {
+			if (this.indexed.contains(WORD + ":" + word)) {
 				query.add(new BoostQuery(new TermQuery(new Term(WORD, word)), this.settings.wordWeight()),
 						Occur.SHOULD);
 			}
 		}
 		for (String gram : grams) {
-			if (this.idf.containsKey(GRAM + ":" + gram)) {
+			if (this.indexed.contains(GRAM + ":" + gram)) {
 				query.add(new BoostQuery(new TermQuery(new Term(GRAM, gram)), this.settings.gramWeight()),
 						Occur.SHOULD);
 			}
-			if (this.idf.containsKey(CONTEXT_GRAM + ":" + gram)) {
-				query.add(new BoostQuery(new TermQuery(new Term(CONTEXT_GRAM, gram)),
-						this.settings.gramWeight() * CONTEXT_WEIGHT), Occur.SHOULD);
-			}
 		}
 		for (String word : words) {
-			if (this.idf.containsKey(CONTEXT_WORD + ":" + word)) {
+			if (this.indexed.contains(CONTEXT_WORD + ":" + word)) {
 				query.add(new BoostQuery(new TermQuery(new Term(CONTEXT_WORD, word)),
 						this.settings.wordWeight() * CONTEXT_WEIGHT), Occur.SHOULD);
 			}
@@ -237,20 +255,41 @@ public final class FaqIndex {
 	private List<FaqMatch> rank(Query query, Set<String> words, Set<String> grams) {
 		ScoreDoc[] hits;
 		try {
-			hits = this.searcher.search(query, CANDIDATE_DOCS).scoreDocs;
+			hits = this.searcher.search(query, MAX_RANKED + OFF_TOPIC_HITS).scoreDocs;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot search the in-memory FAQ index", ex);
 		}
-		Map<String, FaqMatch> best = new LinkedHashMap<>();
+		Weighted wordWeights = weigh(WORD, words);
+		Weighted gramWeights = weigh(GRAM, grams);
+		Map<String, FaqMatch> ranked = new LinkedHashMap<>();
+		FaqMatch offTopic = null;
 		for (ScoreDoc hit : hits) {
 			Phrasing entry = this.phrasings.get(hit.doc);
-			if (best.size() < MAX_RANKED) {
-				best.put(entry.id(),
-						new FaqMatch(entry.id(), hit.score, confidence(words, grams, entry), entry.text()));
+			if (entry.id().equals(OFF_TOPIC)) {
+				FaqMatch match = new FaqMatch(OFF_TOPIC, hit.score, confidence(wordWeights, gramWeights, entry),
+						entry.text());
+				if (offTopic == null || match.confidence() > offTopic.confidence()) {
+					offTopic = match;
+				}
+			}
+			else if (!ranked.containsKey(entry.id()) && ranked.size() < MAX_RANKED) {
+				ranked.put(entry.id(),
+						new FaqMatch(entry.id(), hit.score, confidence(wordWeights, gramWeights, entry), entry.text()));
 			}
 		}
-		return List.copyOf(best.values());
+		List<FaqMatch> out = new ArrayList<>(ranked.values());
+		if (offTopic != null) {
+			// Placed by confidence: ahead of the entries when one message explains more
+			// of
+			// the question than any entry does.
+			int at = 0;
+			while (at < out.size() && out.get(at).confidence() >= offTopic.confidence()) {
+				at++;
+			}
+			out.add(at, offTopic);
+		}
+		return out;
 	}
 
 	/**
@@ -259,27 +298,21 @@ public final class FaqIndex {
 	 * more than its rarest word, so that a question about something else that shares a
 	 * few of the FAQ's words ("สมัครสอบ ก.พ. ได้ถึงวันไหน") scores low.
 	 */
-	private double confidence(Set<String> words, Set<String> grams, Phrasing entry) {
-		double wordCoverage = coverage(WORD, words, entry.words(), entry.contextWords());
-		double gramCoverage = coverage(GRAM, grams, entry.grams(), entry.contextGrams());
-		return (wordCoverage + gramCoverage) / 2;
+	private static double confidence(Weighted words, Weighted grams, Phrasing entry) {
+		return (words.coverage(entry.words(), entry.contextWords())
+				+ grams.coverage(entry.grams(), entry.contextGrams())) / 2;
 	}
 
-	private double coverage(String field, Set<String> query, Set<String> phrasing, Set<String> context) {
+	private Weighted weigh(String field, Set<String> terms) {
+		String[] array = terms.toArray(String[]::new);
+		double[] weights = new double[array.length];
 		double total = 0;
-		double covered = 0;
-		for (String term : query) {
-			Float known = this.idf.get(field + ":" + term);
-			double weight = (known != null) ? known : this.unknownIdf * UNKNOWN_WEIGHT;
-			total += weight;
-			if (phrasing.contains(term)) {
-				covered += weight;
-			}
-			else if (context.contains(term)) {
-				covered += weight * CONTEXT_WEIGHT;
-			}
+		for (int i = 0; i < array.length; i++) {
+			Float known = this.idf.get(field + ":" + array[i]);
+			weights[i] = (known != null) ? known : this.unknownIdf * UNKNOWN_WEIGHT;
+			total += weights[i];
 		}
-		return (total == 0) ? 0 : covered / total;
+		return new Weighted(array, weights, total);
 	}
 
 	private static List<String> limit(List<String> words) {
@@ -299,18 +332,27 @@ public final class FaqIndex {
 		return grams;
 	}
 
-	private static int docFreq(DirectoryReader reader, String field, String term) {
-		try {
-			return reader.docFreq(new Term(field, term));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the in-memory FAQ index", ex);
-		}
-	}
-
 	/** BM25's idf, so that the confidence weighs terms as the ranking does. */
 	private static float idf(int docCount, int docFreq) {
 		return (float) Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+	}
+
+	/** A question's terms with their weights, worked out once per question. */
+	private record Weighted(String[] terms, double[] weights, double total) {
+
+		double coverage(Set<String> phrasing, Set<String> context) {
+			double covered = 0;
+			for (int i = 0; i < this.terms.length; i++) {
+				if (phrasing.contains(this.terms[i])) {
+					covered += this.weights[i];
+				}
+				else if (context.contains(this.terms[i])) {
+					covered += this.weights[i] * CONTEXT_WEIGHT;
+				}
+			}
+			return (this.total == 0) ? 0 : covered / this.total;
+		}
+
 	}
 
 	private record Phrasing(String id, String text, Set<String> words, Set<String> grams, Set<String> contextWords,

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
-
 /**
  * The words the FAQ knows, and the spelling fixes that bring a question's unknown words
- * back to them: a word one edit (Damerau-Levenshtein, via Lucene's automata) from a known
- * word or synonym is read as that word, and so is an unknown word glued back to its
- * neighbour, which undoes the cuts the tokenizer makes in a misspelled word ("เทศ" +
- * "บาน" for "เทศบาน"). Words with digits are never changed.
+ * back to them: a word one edit (Damerau-Levenshtein) from a known word or synonym is
+ * read as that word, and so is an unknown word glued back to its neighbour, which undoes
+ * the cuts the tokenizer makes in a misspelled word ("เทศ" + "บาน" for "เทศบาน"). Words
+ * with digits are never changed.
  */
 final class Lexicon {
 
@@ -89,16 +86,45 @@ final class Lexicon {
 		if (word.length() < MIN_LENGTH) {
 			return Optional.empty();
 		}
-		CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(word, true).toAutomaton(1));
 		Candidate best = null;
 		for (int length = word.length() - 1; length <= word.length() + 1; length++) {
 			for (Candidate candidate : this.byLength.getOrDefault(length, List.of())) {
-				if ((best == null || candidate.weight() > best.weight()) && near.run(candidate.spelling())) {
+				if ((best == null || candidate.weight() > best.weight()) && oneEditApart(word, candidate.spelling())) {
 					best = candidate;
 				}
 			}
 		}
 		return Optional.ofNullable(best).map(Candidate::word);
+	}
+
+	/**
+	 * True if one insertion, deletion, substitution or swap of two neighbouring letters
+	 * turns one word into the other (the Damerau-Levenshtein distance is 1). Linear, as
+	 * it runs against every candidate of a similar length.
+	 */
+	static boolean oneEditApart(String a, String b) {
+		int difference = a.length() - b.length();
+		if (difference < -1 || difference > 1) {
+			return false;
+		}
+		int start = 0;
+		while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
+			start++;
+		}
+		if (difference == 0) {
+			if (start == a.length()) {
+				return false;
+			}
+			if (a.regionMatches(start + 1, b, start + 1, a.length() - start - 1)) {
+				return true;
+			}
+			return start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
+					&& a.charAt(start + 1) == b.charAt(start)
+					&& a.regionMatches(start + 2, b, start + 2, a.length() - start - 2);
+		}
+		String longer = (difference > 0) ? a : b;
+		String shorter = (difference > 0) ? b : a;
+		return longer.regionMatches(start + 1, shorter, start, shorter.length() - start);
 	}
 
 	private static boolean fixable(String word) {

@@ -79,6 +79,20 @@ class FaqIndexTests {
 	}
 
 	@Test
+	void shouldDeclineAQuestionClosestToTheOffTopicList() {
+		String question = "สมัครสอบ ก.พ. ได้ถึงวันไหน";
+		assertThat(this.index.ask(question)).isInstanceOf(FaqResult.Answer.class);
+		List<FaqDocument> withOffTopic = new ArrayList<>(FAQ);
+		withOffTopic.add(new FaqDocument(FaqIndex.OFF_TOPIC,
+				List.of("สอบ ก.พ. เปิดรับสมัครวันไหน", "สมัครสอบราชการได้ถึงเมื่อไหร่"), List.of()));
+		FaqIndex declining = FaqIndex.build(withOffTopic, ANALYSIS, FaqSettings.DEFAULTS);
+		FaqResult result = declining.ask(question);
+		assertThat(result).isInstanceOf(FaqResult.NoMatch.class);
+		assertThat(result.ranked()).extracting(FaqMatch::id).doesNotContain(FaqIndex.OFF_TOPIC).contains("deadline");
+		assertThat(declining.ask("ปิดรับสมัครวันไหน")).isInstanceOf(FaqResult.Answer.class);
+	}
+
+	@Test
 	void shouldNotAnswerAnEmptyOrParticleOnlyQuestion() {
 		assertThat(this.index.ask("")).isInstanceOf(FaqResult.NoMatch.class);
 		assertThat(this.index.ask("ครับ ค่ะ")).isInstanceOf(FaqResult.NoMatch.class);

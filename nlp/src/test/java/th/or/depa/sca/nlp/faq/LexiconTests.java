@@ -40,6 +40,21 @@ class LexiconTests {
 	}
 
 	@Test
+	void shouldCountOneInsertionDeletionSubstitutionOrSwapAsOneEdit() {
+		assertThat(Lexicon.oneEditApart("สมัค", "สมัคร")).isTrue();
+		assertThat(Lexicon.oneEditApart("สมัคร", "สมัค")).isTrue();
+		assertThat(Lexicon.oneEditApart("เทศบาน", "เทศบาล")).isTrue();
+		assertThat(Lexicon.oneEditApart("พี่เลียง", "พี่เลี้ยง")).isTrue();
+		assertThat(Lexicon.oneEditApart("abdc", "abcd")).isTrue();
+		assertThat(Lexicon.oneEditApart("xbcd", "abcd")).isTrue();
+		assertThat(Lexicon.oneEditApart("abcd", "abcd")).isFalse();
+		assertThat(Lexicon.oneEditApart("badc", "abcd")).isFalse();
+		assertThat(Lexicon.oneEditApart("ab", "abcd")).isFalse();
+		assertThat(Lexicon.oneEditApart("axcy", "abcd")).isFalse();
+		assertThat(Lexicon.oneEditApart("acbx", "abcd")).isFalse();
+	}
+
+	@Test
 	void shouldPreferTheWordTheFaqUsesMostWhenTwoAreOneEditAway() {
 		Lexicon two = Lexicon.of(Map.of("abcd", 1, "abce", 5), Map.of());
 		assertThat(two.correct(List.of("abcx"))).containsExactly("abce");

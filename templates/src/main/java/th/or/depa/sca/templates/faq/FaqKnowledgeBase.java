@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import th.or.depa.sca.nlp.faq.FaqDocument;
+import th.or.depa.sca.nlp.faq.FaqIndex;
 import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 import th.or.depa.sca.templates.Lang;
 import th.or.depa.sca.templates.MessageCatalog;
@@ -57,16 +58,23 @@ public final class FaqKnowledgeBase {
 
 	private final List<List<String>> synonyms;
 
-	private FaqKnowledgeBase(List<FaqEntry> entries, List<List<String>> synonyms) {
+	private final List<String> offTopic;
+
+	private FaqKnowledgeBase(List<FaqEntry> entries, List<List<String>> synonyms, List<String> offTopic) {
 		this.entries = List.copyOf(entries);
 		Map<String, FaqEntry> byId = new LinkedHashMap<>();
 		for (FaqEntry entry : entries) {
+			if (entry.id().equals(FaqIndex.OFF_TOPIC)) {
+				throw new IllegalStateException(
+						"FAQ: '" + FaqIndex.OFF_TOPIC + "' is the name of the off-topic list, not an entry id");
+			}
 			if (byId.put(entry.id(), entry) != null) {
 				throw new IllegalStateException("FAQ: two entries have the id '" + entry.id() + "'");
 			}
 		}
 		this.byId = byId;
 		this.synonyms = List.copyOf(synonyms);
+		this.offTopic = List.copyOf(offTopic);
 	}
 
 	/** Loads the knowledge base shipped in this module. */
@@ -96,7 +104,9 @@ public final class FaqKnowledgeBase {
 		for (Object item : list(top.get("entries"), "entries", false)) {
 			entries.add(entry(map(item, "an entry")));
 		}
-		return new FaqKnowledgeBase(entries, synonyms);
+		List<String> offTopic = top.containsKey(FaqIndex.OFF_TOPIC)
+				? strings(top.get(FaqIndex.OFF_TOPIC), "the off-topic list") : List.of();
+		return new FaqKnowledgeBase(entries, synonyms, offTopic);
 	}
 
 	public List<FaqEntry> entries() {
@@ -112,14 +122,27 @@ public final class FaqKnowledgeBase {
 	}
 
 	/**
+	 * Messages that are not about the program although they use its words; the bot
+	 * declines them rather than answer with the closest entry.
+	 */
+	public List<String> offTopic() {
+		return this.offTopic;
+	}
+
+	/**
 	 * The entries as the FAQ index takes them: their questions, and their answers (with
-	 * the deadline written in) as context.
+	 * the deadline written in) as context; then the off-topic list, if any.
 	 */
 	public List<FaqDocument> documents(Date deadline) {
-		return this.entries.stream()
-			.map((entry) -> new FaqDocument(entry.id(), entry.allQuestions(),
-					entry.answer().keySet().stream().map((lang) -> answer(entry, lang, deadline)).toList()))
-			.toList();
+		List<FaqDocument> documents = new ArrayList<>();
+		for (FaqEntry entry : this.entries) {
+			documents.add(new FaqDocument(entry.id(), entry.allQuestions(),
+					entry.answer().keySet().stream().map((lang) -> answer(entry, lang, deadline)).toList()));
+		}
+		if (!this.offTopic.isEmpty()) {
+			documents.add(new FaqDocument(FaqIndex.OFF_TOPIC, this.offTopic, List.of()));
+		}
+		return documents;
 	}
 
 	/** The text analysis with this knowledge base's synonyms. */

@@ -101,7 +101,7 @@ class FaqEvaluationTests {
 			long right = outcomes.stream()
 				.filter((o) -> o.test()
 					.expected()
-					.equals((o.confidence() >= threshold && !o.top().isEmpty()) ? o.top() : FALLBACK))
+					.equals((o.confidence() >= threshold && !o.offTopic()) ? o.top() : FALLBACK))
 				.count();
 			report.append(String.format(Locale.ROOT, " %.2f: %.1f%%", threshold, 100.0 * right / outcomes.size()));
 		}
@@ -165,7 +165,9 @@ class FaqEvaluationTests {
 		String got = (result instanceof FaqResult.Answer answer) ? answer.match().id() : FALLBACK;
 		double confidence = result.ranked().isEmpty() ? 0 : result.ranked().get(0).confidence();
 		String top = result.ranked().isEmpty() ? "-" : result.ranked().get(0).id();
-		return new Outcome(test, got, top, confidence, overlap(test.question()));
+		// Declined although confident: the question is closest to the off-topic list.
+		boolean offTopic = result instanceof FaqResult.NoMatch && confidence >= FaqSettings.DEFAULTS.answerConfidence();
+		return new Outcome(test, got, top, confidence, offTopic, overlap(test.question()));
 	}
 
 	/** The largest share of the question's words found in one FAQ phrasing (Jaccard). */
@@ -217,7 +219,7 @@ class FaqEvaluationTests {
 	record Case(String expected, String style, String question) {
 	}
 
-	record Outcome(Case test, String got, String top, double confidence, double overlap) {
+	record Outcome(Case test, String got, String top, double confidence, boolean offTopic, double overlap) {
 
 		boolean right() {
 			return this.got.equals(this.test.expected());

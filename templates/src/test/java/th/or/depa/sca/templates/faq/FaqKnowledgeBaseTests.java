@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import th.or.depa.sca.nlp.ThaiText;
+import th.or.depa.sca.nlp.faq.FaqDocument;
+import th.or.depa.sca.nlp.faq.FaqIndex;
 import th.or.depa.sca.templates.Lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +136,31 @@ class FaqKnowledgeBaseTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> FaqKnowledgeBase.load(new StringReader("entries:\n  - id: fees\n    topic: x\n")))
 			.withMessageContaining("topic of 'fees'");
+		assertThatIllegalStateException()
+			.isThrownBy(
+					() -> FaqKnowledgeBase.load(new StringReader(entry.formatted("off-topic", "ค่าสมัคร", "ไม่ระบุ"))))
+			.withMessageContaining("off-topic");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase
+				.load(new StringReader(entry.formatted("fees", "ค่าสมัคร", "ไม่ระบุ") + "off-topic: [[a list]]\n")))
+			.withMessageContaining("off-topic list");
+	}
+
+	@Test
+	void shouldGiveTheIndexTheOffTopicListAfterTheEntries() {
+		String file = """
+				entries:
+				  - id: fees
+				    topic: {th: ค่าสมัคร, en: Fees}
+				    questions: {th: [มีค่าสมัครไหม], en: [Is there a fee]}
+				    answer: {th: ไม่ระบุ, en: Not stated}
+				off-topic:
+				  - ค่าสมัครสอบ ก.พ. เท่าไหร่
+				""";
+		FaqKnowledgeBase small = FaqKnowledgeBase.load(new StringReader(file));
+		assertThat(small.offTopic()).containsExactly("ค่าสมัครสอบ ก.พ. เท่าไหร่");
+		assertThat(small.documents(DEADLINE)).extracting(FaqDocument::id).containsExactly("fees", FaqIndex.OFF_TOPIC);
+		assertThat(knowledge.offTopic()).hasSizeGreaterThanOrEqualTo(50);
 	}
 
 }
