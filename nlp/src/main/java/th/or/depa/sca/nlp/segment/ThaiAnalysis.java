@@ -27,6 +27,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.th.ThaiNormalizationFilter;
@@ -101,8 +102,12 @@ public final class ThaiAnalysis {
 				replacements.put(variant, " " + word + " ");
 			}
 			else {
-				String[] words = LATIN_WORD_GAP.split(variant.strip());
-				latin.add(SynonymMap.Builder.join(words, new CharsRefBuilder()), new CharsRef(word), false);
+				// Read as the stop filter and stemmer leave the question's words
+				// ("captains" is "captain").
+				String[] words = latinWords(variant, this.stopWords);
+				if (words.length > 0) {
+					latin.add(SynonymMap.Builder.join(words, new CharsRefBuilder()), new CharsRef(word), false);
+				}
 			}
 		});
 		replacements.forEach(map::add);
@@ -148,6 +153,25 @@ public final class ThaiAnalysis {
 	 */
 	public Map<String, String> variants() {
 		return this.canonical;
+	}
+
+	/** The words of a Latin synonym as the stop filter and stemmer leave them. */
+	private static String[] latinWords(String variant, CharArraySet stopWords) {
+		Tokenizer words = new WhitespaceTokenizer();
+		words.setReader(new StringReader(LATIN_WORD_GAP.matcher(variant).replaceAll(" ")));
+		List<String> out = new ArrayList<>();
+		try (TokenStream stream = new EnglishMinimalStemFilter(new StopFilter(words, stopWords))) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				out.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Analyzing a string cannot fail", ex);
+		}
+		return out.toArray(String[]::new);
 	}
 
 	private static boolean hasThai(String text) {
@@ -203,11 +227,11 @@ public final class ThaiAnalysis {
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer source = new ThaiTokenizer(ThaiAnalysis.this.dictionary);
 			TokenStream stream = new ThaiRepeatFilter(new ThaiNormalizationFilter(source));
-			if (ThaiAnalysis.this.latinSynonyms.fst != null) {
-				stream = new SynonymGraphFilter(stream, ThaiAnalysis.this.latinSynonyms, false);
-			}
 			if (this.dropStopWords) {
 				stream = new EnglishMinimalStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
+			}
+			if (ThaiAnalysis.this.latinSynonyms.fst != null) {
+				stream = new SynonymGraphFilter(stream, ThaiAnalysis.this.latinSynonyms, false);
 			}
 			return new TokenStreamComponents(source, stream);
 		}
