@@ -69,6 +69,9 @@ public final class FaqIndex {
 	/** How much more than the FAQ's rarest word a word it has never seen weighs. */
 	private static final double UNKNOWN_WEIGHT = 1.5;
 
+	/** How much of the FAQ's rarest word a number it has never seen weighs. */
+	private static final double NUMBER_WEIGHT = 0.25;
+
 	private static final int MAX_RANKED = 8;
 
 	/** Off-topic messages are documents of their own; this many more hits make room. */
@@ -280,9 +283,8 @@ public final class FaqIndex {
 		}
 		List<FaqMatch> out = new ArrayList<>(ranked.values());
 		if (offTopic != null) {
-			// Placed by confidence: ahead of the entries when one message explains more
-			// of
-			// the question than any entry does.
+			// Placed by confidence: ahead of the entries when one message explains
+			// more of the question than any entry does.
 			int at = 0;
 			while (at < out.size() && out.get(at).confidence() >= offTopic.confidence()) {
 				at++;
@@ -309,10 +311,38 @@ public final class FaqIndex {
 		double total = 0;
 		for (int i = 0; i < array.length; i++) {
 			Float known = this.idf.get(field + ":" + array[i]);
-			weights[i] = (known != null) ? known : this.unknownIdf * UNKNOWN_WEIGHT;
+			if (known != null) {
+				weights[i] = known;
+			}
+			else if (field.equals(WORD) ? isNumber(array[i]) : hasDigit(array[i])) {
+				// A number the FAQ lacks is a detail of the question ("อายุ 35"), not a
+				// sign that it is about something else.
+				weights[i] = this.unknownIdf * NUMBER_WEIGHT;
+			}
+			else {
+				weights[i] = this.unknownIdf * UNKNOWN_WEIGHT;
+			}
 			total += weights[i];
 		}
 		return new Weighted(array, weights, total);
+	}
+
+	private static boolean hasDigit(String gram) {
+		for (int i = 0; i < gram.length(); i++) {
+			if (Character.isDigit(gram.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isNumber(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if (!Character.isDigit(word.charAt(i))) {
+				return false;
+			}
+		}
+		return !word.isEmpty();
 	}
 
 	private static List<String> limit(List<String> words) {

@@ -64,6 +64,17 @@ class FaqIndexTests {
 	}
 
 	@Test
+	void shouldTreatANumberTheFaqLacksAsADetailNotAnotherSubject() {
+		double plain = this.index.ask("ปิดรับสมัครวันไหน").ranked().get(0).confidence();
+		double dated = this.index.ask("ปิดรับสมัครวันไหน 2567").ranked().get(0).confidence();
+		double other = this.index.ask("ปิดรับสมัครวันไหน พัทยา").ranked().get(0).confidence();
+		// The year costs a little confidence; an unknown word (another subject) costs
+		// much more.
+		assertThat(dated).isGreaterThan(plain * 0.85).isLessThan(plain);
+		assertThat(other).isLessThan(plain * 0.75);
+	}
+
+	@Test
 	void shouldDeclineAQuestionAboutSomethingElse() {
 		assertThat(this.index.ask("พรุ่งนี้ฝนจะตกไหม")).isInstanceOf(FaqResult.NoMatch.class);
 		assertThat(this.index.ask("ร้านกาแฟแถวนี้เปิดกี่โมง")).isInstanceOf(FaqResult.NoMatch.class);
