@@ -44,16 +44,16 @@ class FaqEvaluationTests {
 	static final Date DEADLINE = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
 
 	/**
-	 * Issue 3 asks for 95% top-1; the FAQ and index reach 89.6% on this set and 91.3% on
+	 * Issue 3 asks for 95% top-1; the FAQ and index reach 93.9% on this set and 92.7% on
 	 * the held-out set today (README). These floors, just under the measured figures,
 	 * keep any change from making answers worse while the FAQ grows towards the target.
 	 */
-	private static final double REQUIRED_TOP1 = 0.88;
+	private static final double REQUIRED_TOP1 = 0.93;
 
 	/** Share of direct answers that must be right: a wrong answer is worse than none. */
-	private static final double REQUIRED_PRECISION = 0.90;
+	private static final double REQUIRED_PRECISION = 0.93;
 
-	private static final double REQUIRED_HELD_OUT_TOP1 = 0.89;
+	private static final double REQUIRED_HELD_OUT_TOP1 = 0.92;
 
 	private static FaqKnowledgeBase knowledge;
 
