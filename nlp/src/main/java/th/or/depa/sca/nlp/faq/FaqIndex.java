@@ -34,10 +34,12 @@ import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 
 /**
  * Finds the FAQ entry a question asks for: an in-memory Lucene index (BM25) with one
- * document per entry (its phrasings, and its answers at a lower weight), searched on
- * whole words and on character trigrams (which forgive typos and segmentation slips), and
- * a confidence that says how much of the question the best phrasing explains, so that the
- * bot can decline to guess.
+ * document per entry (its phrasings, each word counted once per phrasing that has it, and
+ * its answers at a lower weight), searched on whole words and on character trigrams
+ * (which forgive segmentation slips), after unknown words are mended against the FAQ's
+ * own ({@link Lexicon}); and a confidence that says how much of the question the entry
+ * explains, so that the bot can decline to guess. Messages of the off-topic list are
+ * documents of their own; a question one of them explains better is declined.
  *
  * <p>
  * Immutable and thread-safe; build a new one when the FAQ changes.
@@ -119,13 +121,16 @@ public final class FaqIndex {
 					List<String> messageWords = limit(analysis.words(message));
 					if (!messageWords.isEmpty()) {
 						phrasings.add(new Phrasing(OFF_TOPIC, message, new LinkedHashSet<>(messageWords),
-								grams(messageWords), Set.of(), Set.of()));
+								grams(messageWords), Set.of(), Set.of(), String.join(" ", messageWords),
+								String.join(" ", grams(messageWords))));
 					}
 				}
 				continue;
 			}
 			Set<String> words = new LinkedHashSet<>();
 			Set<String> grams = new LinkedHashSet<>();
+			StringBuilder wordText = new StringBuilder();
+			StringBuilder gramText = new StringBuilder();
 			for (String question : document.questions()) {
 				List<String> questionWords = limit(analysis.words(question));
 				if (questionWords.isEmpty()) {
@@ -134,6 +139,10 @@ public final class FaqIndex {
 				}
 				words.addAll(questionWords);
 				grams.addAll(grams(questionWords));
+				// A word counts once per phrasing that has it: BM25 then ranks an entry
+				// higher for the words its phrasings use most.
+				wordText.append(String.join(" ", new LinkedHashSet<>(questionWords))).append(' ');
+				gramText.append(String.join(" ", grams(questionWords))).append(' ');
 			}
 			Set<String> contextWords = new LinkedHashSet<>();
 			Set<String> contextGrams = new LinkedHashSet<>();
@@ -144,8 +153,8 @@ public final class FaqIndex {
 					contextGrams.addAll(grams(List.of(word)));
 				}
 			}
-			phrasings.add(
-					new Phrasing(document.id(), document.questions().get(0), words, grams, contextWords, contextGrams));
+			phrasings.add(new Phrasing(document.id(), document.questions().get(0), words, grams, contextWords,
+					contextGrams, wordText.toString(), gramText.toString()));
 		}
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
@@ -153,8 +162,8 @@ public final class FaqIndex {
 		try (IndexWriter writer = new IndexWriter(directory, config)) {
 			for (Phrasing phrasing : phrasings) {
 				Document doc = new Document();
-				doc.add(new TextField(WORD, String.join(" ", phrasing.words()), Field.Store.NO));
-				doc.add(new TextField(GRAM, String.join(" ", phrasing.grams()), Field.Store.NO));
+				doc.add(new TextField(WORD, phrasing.wordText(), Field.Store.NO));
+				doc.add(new TextField(GRAM, phrasing.gramText(), Field.Store.NO));
 				doc.add(new TextField(CONTEXT_WORD, String.join(" ", phrasing.contextWords()), Field.Store.NO));
 				writer.addDocument(doc);
 			}
@@ -386,7 +395,7 @@ public final class FaqIndex {
 	}
 
 	private record Phrasing(String id, String text, Set<String> words, Set<String> grams, Set<String> contextWords,
-			Set<String> contextGrams) {
+			Set<String> contextGrams, String wordText, String gramText) {
 	}
 
 }

@@ -15,7 +15,7 @@ public record FaqSettings(double answerConfidence, double suggestConfidence, int
 
 	/**
 	 * Chosen on the evaluation set (README, "FAQ answers"): at 0.30 top-1 is highest and
-	 * about 94% of direct answers are right; below it the bot offers the closest topics
+	 * about 96% of direct answers are right; below it the bot offers the closest topics
 	 * instead of guessing.
 	 */
 	public static final FaqSettings DEFAULTS = new FaqSettings(0.30, 0.12, 3, 1.0f, 0.5f);

@@ -110,6 +110,18 @@ class FaqIndexTests {
 	}
 
 	@Test
+	void shouldRankFirstTheEntryWhosePhrasingsUseTheWordMost() {
+		// Both entries have the same words; one uses "สมัคร" in every phrasing, the other
+		// "โครงการ".
+		FaqIndex index = FaqIndex
+			.build(List.of(new FaqDocument("apply", List.of("สมัครโครงการ", "สมัครยังไง", "สมัครที่ไหน"), List.of()),
+					new FaqDocument("program", List.of("สมัครโครงการ", "โครงการยังไง", "โครงการที่ไหน"), List.of())),
+					ANALYSIS, FaqSettings.DEFAULTS);
+		assertThat(index.ask("สมัคร").ranked().get(0).id()).isEqualTo("apply");
+		assertThat(index.ask("โครงการ").ranked().get(0).id()).isEqualTo("program");
+	}
+
+	@Test
 	void shouldRankEachEntryOnceBestFirst() {
 		List<FaqMatch> ranked = this.index.ask("สมัครได้ถึงวันไหน").ranked();
 		assertThat(ranked).extracting(FaqMatch::id).doesNotHaveDuplicates().startsWith("deadline");

@@ -44,16 +44,16 @@ class FaqEvaluationTests {
 	static final Date DEADLINE = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
 
 	/**
-	 * Issue 3 asks for 95% top-1; the FAQ and index reach 93.9% on this set and 92.7% on
-	 * the held-out set today (README). These floors, just under the measured figures,
-	 * keep any change from making answers worse while the FAQ grows towards the target.
+	 * Issue 3's bar: the build fails under 95% top-1 on this set (93.3% on the held-out
+	 * set today, README; its floor and the precision floor sit just under today's
+	 * figures).
 	 */
-	private static final double REQUIRED_TOP1 = 0.93;
+	private static final double REQUIRED_TOP1 = 0.95;
 
 	/** Share of direct answers that must be right: a wrong answer is worse than none. */
-	private static final double REQUIRED_PRECISION = 0.93;
+	private static final double REQUIRED_PRECISION = 0.94;
 
-	private static final double REQUIRED_HELD_OUT_TOP1 = 0.92;
+	private static final double REQUIRED_HELD_OUT_TOP1 = 0.93;
 
 	private static FaqKnowledgeBase knowledge;
 
