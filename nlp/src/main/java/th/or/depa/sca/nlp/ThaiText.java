@@ -83,6 +83,16 @@ public final class ThaiText {
 		return out.toString();
 	}
 
+	/** True if any character of the text is of the Thai block. */
+	public static boolean containsThai(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (isThai(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** True for characters of the Thai block (letters, vowels, marks, digits). */
 	public static boolean isThai(char c) {
 		return c >= '\u0E00' && c <= '\u0E7F';
@@ -93,11 +103,7 @@ public final class ThaiText {
 	}
 
 	private static String thaiOrder(String text) {
-		boolean thai = false;
-		for (int i = 0; i < text.length() && !thai; i++) {
-			thai = isThai(text.charAt(i));
-		}
-		if (!thai) {
+		if (!containsThai(text)) {
 			return text;
 		}
 		try (Reader reader = new ThaiCharFilter(new StringReader(text))) {

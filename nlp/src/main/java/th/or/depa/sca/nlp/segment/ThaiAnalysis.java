@@ -98,7 +98,7 @@ public final class ThaiAnalysis {
 		// "coffee").
 		SynonymMap.Builder latin = new SynonymMap.Builder(true);
 		canonical.forEach((variant, word) -> {
-			if (hasThai(variant)) {
+			if (ThaiText.containsThai(variant)) {
 				replacements.put(variant, " " + word + " ");
 			}
 			else {
@@ -159,28 +159,7 @@ public final class ThaiAnalysis {
 	private static String[] latinWords(String variant, CharArraySet stopWords) {
 		Tokenizer words = new WhitespaceTokenizer();
 		words.setReader(new StringReader(LATIN_WORD_GAP.matcher(variant).replaceAll(" ")));
-		List<String> out = new ArrayList<>();
-		try (TokenStream stream = new EnglishMinimalStemFilter(new StopFilter(words, stopWords))) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				out.add(term.toString());
-			}
-			stream.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Analyzing a string cannot fail", ex);
-		}
-		return out.toArray(String[]::new);
-	}
-
-	private static boolean hasThai(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			if (ThaiText.isThai(text.charAt(i))) {
-				return true;
-			}
-		}
-		return false;
+		return drain(new EnglishMinimalStemFilter(new StopFilter(words, stopWords))).toArray(String[]::new);
 	}
 
 	/** True if the word is one of the stop words and particles this analysis drops. */
@@ -189,11 +168,13 @@ public final class ThaiAnalysis {
 	}
 
 	private static List<String> tokens(Analyzer analyzer, String normalized) {
+		return normalized.isEmpty() ? new ArrayList<>() : drain(analyzer.tokenStream("text", normalized));
+	}
+
+	/** Reads the stream to its end and closes it. */
+	private static List<String> drain(TokenStream tokens) {
 		List<String> out = new ArrayList<>();
-		if (normalized.isEmpty()) {
-			return out;
-		}
-		try (TokenStream stream = analyzer.tokenStream("text", normalized)) {
+		try (TokenStream stream = tokens) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken()) {
