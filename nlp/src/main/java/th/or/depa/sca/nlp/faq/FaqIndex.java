@@ -48,7 +48,8 @@ public final class FaqIndex {
 
 	/**
 	 * The id of the document that holds messages known not to be about the program: when
-	 * it ranks first, the index answers nothing. Never reported as a match.
+	 * one of them explains more of a question than any entry, the index answers nothing.
+	 * Never reported as a match.
 	 */
 	public static final String OFF_TOPIC = "off-topic";
 
@@ -323,7 +324,7 @@ public final class FaqIndex {
 			if (known != null) {
 				weights[i] = known;
 			}
-			else if (field.equals(WORD) ? isNumber(array[i]) : hasDigit(array[i])) {
+			else if (field.equals(WORD) ? isNumber(array[i]) : Lexicon.hasDigit(array[i])) {
 				// A number the FAQ lacks is a detail of the question ("อายุ 35"), not a
 				// sign that it is about something else.
 				weights[i] = this.unknownIdf * NUMBER_WEIGHT;
@@ -334,15 +335,6 @@ public final class FaqIndex {
 			total += weights[i];
 		}
 		return new Weighted(array, weights, total);
-	}
-
-	private static boolean hasDigit(String gram) {
-		for (int i = 0; i < gram.length(); i++) {
-			if (Character.isDigit(gram.charAt(i))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static boolean isNumber(String word) {

@@ -128,12 +128,16 @@ final class Lexicon {
 	}
 
 	private static boolean fixable(String word) {
-		for (int i = 0; i < word.length(); i++) {
-			if (Character.isDigit(word.charAt(i))) {
-				return false;
+		return !hasDigit(word);
+	}
+
+	static boolean hasDigit(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isDigit(text.charAt(i))) {
+				return true;
 			}
 		}
-		return true;
+		return false;
 	}
 
 	private record Candidate(String spelling, String word, int weight) {
