@@ -88,21 +88,24 @@ public final class FaqIndex {
 
 	private final IndexSearcher searcher;
 
-	private final Map<String, Float> idf;
+	private final Map<String, Float> wordIdf;
 
-	private final Set<String> indexed;
+	private final Map<String, Float> gramIdf;
+
+	private final Terms indexed;
 
 	private final float unknownIdf;
 
 	private final Lexicon lexicon;
 
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, IndexSearcher searcher,
-			Map<String, Float> idf, Set<String> indexed, float unknownIdf, Lexicon lexicon) {
+			Map<String, Float> wordIdf, Map<String, Float> gramIdf, Terms indexed, float unknownIdf, Lexicon lexicon) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
 		this.searcher = searcher;
-		this.idf = idf;
+		this.wordIdf = wordIdf;
+		this.gramIdf = gramIdf;
 		this.indexed = indexed;
 		this.unknownIdf = unknownIdf;
 		this.lexicon = lexicon;
@@ -180,32 +183,26 @@ public final class FaqIndex {
 			searcher.setSimilarity(new BM25Similarity());
 			// The confidence weighs terms by the entries alone: a word only the off-topic
 			// list has is one the FAQ does not know.
-			Map<String, Integer> entryFrequency = new HashMap<>();
-			Set<String> indexed = new HashSet<>();
+			Map<String, Integer> wordFrequency = new HashMap<>();
+			Map<String, Integer> gramFrequency = new HashMap<>();
+			Terms indexed = new Terms(new HashSet<>(), new HashSet<>(), new HashSet<>());
+			Map<String, Integer> known = new HashMap<>();
 			int count = 0;
 			for (Phrasing phrasing : phrasings) {
-				Set<String> terms = new HashSet<>();
-				phrasing.words().forEach((word) -> terms.add(WORD + ":" + word));
-				phrasing.grams().forEach((gram) -> terms.add(GRAM + ":" + gram));
-				phrasing.contextWords().forEach((word) -> terms.add(CONTEXT_WORD + ":" + word));
-				indexed.addAll(terms);
-				if (!phrasing.id().equals(OFF_TOPIC)) {
-					count++;
-					terms.forEach((term) -> entryFrequency.merge(term, 1, Integer::sum));
-				}
-			}
-			Map<String, Float> idf = new HashMap<>();
-			for (Map.Entry<String, Integer> term : entryFrequency.entrySet()) {
-				idf.put(term.getKey(), idf(count, term.getValue()));
-			}
-			Map<String, Integer> known = new HashMap<>();
-			for (Phrasing phrasing : phrasings) {
+				indexed.words().addAll(phrasing.words());
+				indexed.grams().addAll(phrasing.grams());
+				indexed.contextWords().addAll(phrasing.contextWords());
 				phrasing.words().forEach((word) -> known.merge(word, 2, Integer::sum));
 				phrasing.contextWords().forEach((word) -> known.merge(word, 1, Integer::sum));
+				if (!phrasing.id().equals(OFF_TOPIC)) {
+					count++;
+					phrasing.words().forEach((word) -> wordFrequency.merge(word, 1, Integer::sum));
+					phrasing.grams().forEach((gram) -> gramFrequency.merge(gram, 1, Integer::sum));
+				}
 			}
 			Lexicon lexicon = Lexicon.of(known, analysis.variants());
-			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, Map.copyOf(idf),
-					Set.copyOf(indexed), idf(count, 0), lexicon);
+			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, idf(count, wordFrequency),
+					idf(count, gramFrequency), indexed.copy(), idf(count, 0), lexicon);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the in-memory FAQ index", ex);
@@ -245,19 +242,19 @@ public final class FaqIndex {
 	private Query query(Set<String> words, Set<String> grams) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (String word : words) {
-			if (this.indexed.contains(WORD + ":" + word)) {
+			if (this.indexed.words().contains(word)) {
 				query.add(new BoostQuery(new TermQuery(new Term(WORD, word)), this.settings.wordWeight()),
 						Occur.SHOULD);
 			}
 		}
 		for (String gram : grams) {
-			if (this.indexed.contains(GRAM + ":" + gram)) {
+			if (this.indexed.grams().contains(gram)) {
 				query.add(new BoostQuery(new TermQuery(new Term(GRAM, gram)), this.settings.gramWeight()),
 						Occur.SHOULD);
 			}
 		}
 		for (String word : words) {
-			if (this.indexed.contains(CONTEXT_WORD + ":" + word)) {
+			if (this.indexed.contextWords().contains(word)) {
 				query.add(new BoostQuery(new TermQuery(new Term(CONTEXT_WORD, word)),
 						this.settings.wordWeight() * CONTEXT_WEIGHT), Occur.SHOULD);
 			}
@@ -273,8 +270,8 @@ public final class FaqIndex {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot search the in-memory FAQ index", ex);
 		}
-		Weighted wordWeights = weigh(WORD, words);
-		Weighted gramWeights = weigh(GRAM, grams);
+		Weighted wordWeights = weigh(words, this.wordIdf, true);
+		Weighted gramWeights = weigh(grams, this.gramIdf, false);
 		Map<String, FaqMatch> ranked = new LinkedHashMap<>();
 		FaqMatch offTopic = null;
 		for (ScoreDoc hit : hits) {
@@ -315,16 +312,16 @@ public final class FaqIndex {
 				+ grams.coverage(entry.grams(), entry.contextGrams())) / 2;
 	}
 
-	private Weighted weigh(String field, Set<String> terms) {
+	private Weighted weigh(Set<String> terms, Map<String, Float> idf, boolean words) {
 		String[] array = terms.toArray(String[]::new);
 		double[] weights = new double[array.length];
 		double total = 0;
 		for (int i = 0; i < array.length; i++) {
-			Float known = this.idf.get(field + ":" + array[i]);
+			Float known = idf.get(array[i]);
 			if (known != null) {
 				weights[i] = known;
 			}
-			else if (field.equals(WORD) ? isNumber(array[i]) : Lexicon.hasDigit(array[i])) {
+			else if (words ? isNumber(array[i]) : Lexicon.hasDigit(array[i])) {
 				// A number the FAQ lacks is a detail of the question ("อายุ 35"), not a
 				// sign that it is about something else.
 				weights[i] = this.unknownIdf * NUMBER_WEIGHT;
@@ -363,9 +360,26 @@ public final class FaqIndex {
 		return grams;
 	}
 
+	private static Map<String, Float> idf(int docCount, Map<String, Integer> frequency) {
+		Map<String, Float> idf = new HashMap<>();
+		frequency.forEach((term, docFreq) -> idf.put(term, idf(docCount, docFreq)));
+		return Map.copyOf(idf);
+	}
+
 	/** BM25's idf, so that the confidence weighs terms as the ranking does. */
 	private static float idf(int docCount, int docFreq) {
 		return (float) Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+	}
+
+	/**
+	 * The terms some document of the index has, by field: only these are searched for.
+	 */
+	private record Terms(Set<String> words, Set<String> grams, Set<String> contextWords) {
+
+		Terms copy() {
+			return new Terms(Set.copyOf(this.words), Set.copyOf(this.grams), Set.copyOf(this.contextWords));
+		}
+
 	}
 
 	/** A question's terms with their weights, worked out once per question. */
