@@ -1,6 +1,7 @@
 package th.or.depa.sca.bot;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 import th.or.depa.sca.bot.session.ConversationSession;
+import th.or.depa.sca.bot.session.Pause;
 import th.or.depa.sca.bot.session.SessionStore;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -119,28 +121,25 @@ class MultiInstanceTests {
 	void shouldKeepASessionAcrossARestartAndRefuseAStaleSave() throws IOException {
 		String chat = newUserId();
 		SessionStore store = first.getBean(SessionStore.class);
+		Pause pause = new Pause("H-ABC234", Instant.parse("2026-12-01T03:00:00Z"), false);
 		ConversationSession saved = store.save(chat,
-				ConversationSession.start()
-					.withStep("registration", "name")
-					.withValue("province", "เชียงใหม่")
-					.withLang("en"),
+				ConversationSession.start().withPause(pause).withLastQuestion("ค่าสมัครเท่าไหร่").withLang("en"),
 				"event-1");
 
 		ConfigurableApplicationContext restarted = start();
 		try {
 			SessionStore afterRestart = restarted.getBean(SessionStore.class);
 			ConversationSession loaded = afterRestart.load(chat);
-			assertThat(loaded.flow()).isEqualTo("registration");
-			assertThat(loaded.step()).isEqualTo("name");
-			assertThat(loaded.values()).containsEntry("province", "เชียงใหม่");
+			assertThat(loaded.pause()).isEqualTo(pause);
+			assertThat(loaded.lastQuestion()).isEqualTo("ค่าสมัครเท่าไหร่");
 			assertThat(loaded.lang()).isEqualTo("en");
 			assertThat(loaded.version()).isEqualTo(saved.version()).isEqualTo(1);
 			assertThat(loaded.hasApplied("event-1")).isTrue();
 
-			afterRestart.save(chat, loaded.withStep("registration", "phone"), "event-2");
+			afterRestart.save(chat, loaded.withPause(pause.acknowledge()), "event-2");
 			assertThatExceptionOfType(SessionStore.ConcurrentSessionUpdateException.class)
-				.isThrownBy(() -> store.save(chat, saved.withStep("registration", "email"), "event-3"));
-			assertThat(store.load(chat).step()).isEqualTo("phone");
+				.isThrownBy(() -> store.save(chat, saved.withPause(null), "event-3"));
+			assertThat(store.load(chat).pause().acknowledged()).isTrue();
 		}
 		finally {
 			restarted.close();

@@ -17,7 +17,8 @@ public enum MessageKey {
 	REGISTER_NOT_YET("register.notYet"), STATUS_NONE("status.none"), WEEKLY_NOT_AMBASSADOR("weekly.notAmbassador"),
 	DELETE_CONFIRM("delete.confirm"), DELETE_REPROMPT("delete.reprompt"), DELETE_DONE("delete.done"),
 	DELETE_KEPT("delete.kept"), LANGUAGE_CHANGED("language.changed"), CANCEL_NOTHING("cancel.nothing"),
-	ACTION_TALK_TO_STAFF("action.talkToStaff"), ACTION_YES("action.yes"), ACTION_NO("action.no");
+	ACTION_TALK_TO_STAFF("action.talkToStaff"), ACTION_YES("action.yes"), ACTION_NO("action.no"),
+	CANCEL_DONE("cancel.done"), DELETE_ERASED_HANDOFF("delete.erased.handoff");
 
 	private final String key;
 

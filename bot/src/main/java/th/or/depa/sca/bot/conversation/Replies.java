@@ -17,6 +17,7 @@ import com.linecorp.bot.messaging.model.PostbackAction;
 import com.linecorp.bot.messaging.model.QuickReply;
 import com.linecorp.bot.messaging.model.QuickReplyItem;
 import com.linecorp.bot.messaging.model.TextMessage;
+import th.or.depa.sca.nlp.intent.Intent;
 import th.or.depa.sca.templates.FlexTemplates;
 import th.or.depa.sca.templates.Lang;
 import th.or.depa.sca.templates.MessageCatalog;
@@ -26,22 +27,11 @@ import th.or.depa.sca.templates.faq.FaqEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the LINE messages of each answer from the catalog and the Flex templates.
+ * Builds the LINE messages of each answer from the catalog and the Flex templates; the
+ * kit every flow builds its messages with.
  */
 @Component
-class Replies {
-
-	/** Postback data of the "about the program" buttons. */
-	static final String ABOUT = "action=about";
-
-	/** Postback data of the help menu buttons. */
-	static final String HELP = "action=help";
-
-	/** Postback data prefix of buttons that ask for a FAQ entry. */
-	static final String FAQ_PREFIX = "faq=";
-
-	/** Postback data of the "talk to staff" buttons. */
-	static final String TALK_TO_STAFF = "intent=talk_to_staff";
+public class Replies {
 
 	private static final int MAX_QUOTE = 60;
 
@@ -59,15 +49,15 @@ class Replies {
 		this.program = program;
 	}
 
-	List<Message> greeting(Lang lang) {
+	public List<Message> greeting(Lang lang) {
 		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.GREETING_FOLLOW)));
 	}
 
-	List<Message> groupGreeting(Lang lang) {
+	public List<Message> groupGreeting(Lang lang) {
 		return List.of(new TextMessage(this.catalog.text(lang, MessageKey.GREETING_GROUP)));
 	}
 
-	List<Message> help(Lang lang) {
+	public List<Message> help(Lang lang) {
 		String json = this.flex.render("help", lang);
 		try {
 			FlexContainer contents = LINE_JSON.readValue(json, FlexContainer.class);
@@ -78,62 +68,57 @@ class Replies {
 		}
 	}
 
-	List<Message> about(Lang lang) {
+	public List<Message> about(Lang lang) {
 		Map<String, Object> args = Map.of("youth", this.program.youthSeats(), "cities", this.program.citySeats(),
 				"deadline", Date.from(this.program.deadlineDay().toInstant()));
 		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.PROGRAM_ABOUT, args)));
 	}
 
-	/** Postback data of a quick reply that asks for one FAQ entry. */
-	static String faqPostback(String id) {
-		return FAQ_PREFIX + id;
-	}
-
-	List<Message> faqAnswer(Lang lang, String answer) {
+	public List<Message> faqAnswer(Lang lang, String answer) {
 		return List.of(textWithQuickReplies(answer, List.of(menuItem(lang), talkToStaffItem(lang), aboutItem(lang))));
 	}
 
 	/** Not sure which entry was meant: the closest topics as buttons, and staff. */
-	List<Message> faqUnsure(Lang lang, String question, List<FaqEntry> closest) {
+	public List<Message> faqUnsure(Lang lang, String question, List<FaqEntry> closest) {
 		return List
 			.of(textWithQuickReplies(this.catalog.text(lang, MessageKey.FAQ_UNSURE, Map.of("text", quote(question))),
 					topicsAndStaff(lang, closest)));
 	}
 
 	/** No answer: say so without guessing, offer popular topics and staff. */
-	List<Message> faqNoMatch(Lang lang, String question, List<FaqEntry> popular) {
+	public List<Message> faqNoMatch(Lang lang, String question, List<FaqEntry> popular) {
 		return List
 			.of(textWithQuickReplies(this.catalog.text(lang, MessageKey.FAQ_NO_MATCH, Map.of("text", quote(question))),
 					topicsAndStaff(lang, popular)));
 	}
 
-	List<Message> plain(Lang lang, MessageKey key) {
+	public List<Message> plain(Lang lang, MessageKey key) {
 		return List.of(textWithMenu(lang, this.catalog.text(lang, key)));
 	}
 
-	List<Message> plain(Lang lang, MessageKey key, Map<String, ?> args) {
+	public List<Message> plain(Lang lang, MessageKey key, Map<String, ?> args) {
 		return List.of(textWithMenu(lang, this.catalog.text(lang, key, args)));
 	}
 
-	List<Message> greetingHello(Lang lang, List<FaqEntry> popular) {
+	public List<Message> greetingHello(Lang lang, List<FaqEntry> popular) {
 		return List.of(textWithQuickReplies(this.catalog.text(lang, MessageKey.GREETING_HELLO),
 				topicsAndStaff(lang, popular)));
 	}
 
-	List<Message> withStaffButton(Lang lang, MessageKey key) {
+	public List<Message> withStaffButton(Lang lang, MessageKey key) {
 		return List
 			.of(textWithQuickReplies(this.catalog.text(lang, key), List.of(talkToStaffItem(lang), menuItem(lang))));
 	}
 
 	/** A yes/no question, with both answers as buttons. */
-	List<Message> yesNo(Lang lang, MessageKey key) {
+	public List<Message> yesNo(Lang lang, MessageKey key) {
 		String yes = this.catalog.text(lang, MessageKey.ACTION_YES);
 		String no = this.catalog.text(lang, MessageKey.ACTION_NO);
 		return List.of(textWithQuickReplies(this.catalog.text(lang, key), List
 			.of(new QuickReplyItem(new MessageAction(yes, yes)), new QuickReplyItem(new MessageAction(no, no)))));
 	}
 
-	List<Message> registration(Lang lang, boolean closed) {
+	public List<Message> registration(Lang lang, boolean closed) {
 		Map<String, Object> args = Map.of("deadline", Date.from(this.program.deadlineDay().toInstant()));
 		return List.of(textWithQuickReplies(
 				this.catalog.text(lang, closed ? MessageKey.REGISTER_CLOSED : MessageKey.REGISTER_NOT_YET, args),
@@ -143,7 +128,7 @@ class Replies {
 	/**
 	 * The notice staff get in their group or chats; always in Thai, the staff's language.
 	 */
-	List<Message> staffNotice(String ref, Date at, Lang userLang, String question) {
+	public List<Message> staffNotice(String ref, Date at, Lang userLang, String question) {
 		return List.of(new TextMessage(this.catalog.text(Lang.TH, MessageKey.HANDOFF_STAFF_NOTICE, Map.of("ref", ref,
 				"at", at, "lang", userLang.code(), "question", question.isEmpty() ? "-" : question))));
 	}
@@ -152,7 +137,8 @@ class Replies {
 		List<QuickReplyItem> items = new ArrayList<>();
 		for (FaqEntry entry : topics) {
 			String label = entry.topic(lang);
-			items.add(new QuickReplyItem(new PostbackAction(label, faqPostback(entry.id()), label, null, null, null)));
+			items
+				.add(new QuickReplyItem(new PostbackAction(label, Postbacks.faq(entry.id()), label, null, null, null)));
 		}
 		items.add(talkToStaffItem(lang));
 		return items;
@@ -160,7 +146,8 @@ class Replies {
 
 	private QuickReplyItem talkToStaffItem(Lang lang) {
 		String label = this.catalog.text(lang, MessageKey.ACTION_TALK_TO_STAFF);
-		return new QuickReplyItem(new PostbackAction(label, TALK_TO_STAFF, label, null, null, null));
+		return new QuickReplyItem(
+				new PostbackAction(label, Postbacks.command(Intent.TALK_TO_STAFF), label, null, null, null));
 	}
 
 	private QuickReplyItem menuItem(Lang lang) {
@@ -170,7 +157,7 @@ class Replies {
 
 	private QuickReplyItem aboutItem(Lang lang) {
 		String about = this.catalog.text(lang, MessageKey.ACTION_ABOUT);
-		return new QuickReplyItem(new PostbackAction(about, ABOUT, about, null, null, null));
+		return new QuickReplyItem(new PostbackAction(about, Postbacks.about(), about, null, null, null));
 	}
 
 	private static TextMessage textWithQuickReplies(String text, List<QuickReplyItem> items) {
@@ -180,21 +167,21 @@ class Replies {
 	/**
 	 * The user's words quoted back: short, on one line, without quote marks of their own.
 	 */
-	static String quote(String text) {
+	public static String quote(String text) {
 		String line = text.replaceAll("[\\s“”\"]+", " ").strip();
 		return (line.codePointCount(0, line.length()) <= MAX_QUOTE) ? line
 				: line.substring(0, line.offsetByCodePoints(0, MAX_QUOTE)) + "…";
 	}
 
-	List<Message> sticker(Lang lang) {
+	public List<Message> sticker(Lang lang) {
 		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.STICKER_RECEIVED)));
 	}
 
-	List<Message> media(Lang lang, String kind) {
+	public List<Message> media(Lang lang, String kind) {
 		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.MEDIA_RECEIVED, Map.of("kind", kind))));
 	}
 
-	List<Message> unknownButton(Lang lang) {
+	public List<Message> unknownButton(Lang lang) {
 		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.POSTBACK_UNKNOWN)));
 	}
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import th.or.depa.sca.bot.inbox.EventInbox;
 import th.or.depa.sca.bot.inbox.InboundEvent;
+import th.or.depa.sca.bot.privacy.PersonalDataHolder;
+import th.or.depa.sca.templates.MessageKey;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * an event on it ({@link #release}), never by writing the session themselves.
  */
 @Component
-public class HandoffDesk {
+public class HandoffDesk implements PersonalDataHolder {
 
 	/** Internal event type that ends a hand-off. */
 	public static final String RELEASE = "handoff-release";
@@ -102,6 +104,13 @@ public class HandoffDesk {
 	public void forget(String chatKey) {
 		this.redis.opsForZSet().remove(OPEN, chatKey);
 		this.redis.delete(List.of(request(chatKey), messages(chatKey)));
+	}
+
+	@Override
+	public List<MessageKey> erase(String chatKey, Instant now) {
+		Long removed = this.redis.delete(List.of(request(chatKey), messages(chatKey)));
+		this.redis.opsForZSet().remove(OPEN, chatKey);
+		return (removed != null && removed > 0) ? List.of(MessageKey.DELETE_ERASED_HANDOFF) : List.of();
 	}
 
 	/**

@@ -2,41 +2,39 @@ package th.or.depa.sca.bot.session;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One chat's conversation state: the flow and step it is in, what it collected so far,
- * its language, and the last events applied (so that an event handled twice after a crash
- * changes nothing the second time).
+ * One chat's conversation state: the active flow's typed state, whether staff have the
+ * chat, its language, the last question asked (for staff), and the last events applied
+ * (so that an event handled twice after a crash changes nothing the second time).
  *
  * @param schema layout version of this record, for migrations
  * @param version optimistic-locking version; 0 for a session not yet stored
- * @param flow current flow, null when idle
- * @param step current step within the flow
- * @param values values collected by the flow
+ * @param flow the active flow's state, null when idle
+ * @param pause set while the chat is handed off to staff
  * @param lang language code ("th" or "en")
+ * @param lastQuestion the last question the FAQ was asked, for a hand-off notice
  * @param recentEvents keys of the last events applied, newest last
  * @param updatedAt when the session last changed
  */
-public record ConversationSession(int schema, long version, String flow, String step, Map<String, String> values,
-		String lang, List<String> recentEvents, Instant updatedAt) {
+public record ConversationSession(int schema, long version, FlowState flow, Pause pause, String lang,
+		String lastQuestion, List<String> recentEvents, Instant updatedAt) {
 
 	/** The layout version this code writes. */
-	public static final int SCHEMA = 1;
+	public static final int SCHEMA = 2;
 
 	static final int RECENT_EVENTS = 32;
 
 	public ConversationSession {
-		values = (values != null) ? Map.copyOf(values) : Map.of();
 		recentEvents = (recentEvents != null) ? List.copyOf(recentEvents) : List.of();
 		lang = (lang != null) ? lang : "th";
+		lastQuestion = (lastQuestion != null) ? lastQuestion : "";
 	}
 
 	/** A fresh session. */
 	public static ConversationSession start() {
-		return new ConversationSession(SCHEMA, 0, null, null, Map.of(), "th", List.of(), null);
+		return new ConversationSession(SCHEMA, 0, null, null, "th", "", List.of(), null);
 	}
 
 	/** Whether the event was already applied to this session. */
@@ -44,31 +42,42 @@ public record ConversationSession(int schema, long version, String flow, String 
 		return this.recentEvents.contains(eventKey);
 	}
 
-	/** This session moved to another flow and step. */
-	public ConversationSession withStep(String flow, String step) {
-		return new ConversationSession(this.schema, this.version, flow, step, this.values, this.lang, this.recentEvents,
-				this.updatedAt);
+	/** Whether staff have the chat. */
+	public boolean paused() {
+		return this.pause != null;
 	}
 
-	/** This session with one more collected value. */
-	public ConversationSession withValue(String name, String value) {
-		Map<String, String> next = new LinkedHashMap<>(this.values);
-		next.put(name, value);
-		return new ConversationSession(this.schema, this.version, this.flow, this.step, next, this.lang,
+	/** The active flow's state if it is of this type. */
+	public <T extends FlowState> java.util.Optional<T> flow(Class<T> type) {
+		return type.isInstance(this.flow) ? java.util.Optional.of(type.cast(this.flow)) : java.util.Optional.empty();
+	}
+
+	/** This session in another flow state (null: idle). */
+	public ConversationSession withFlow(FlowState next) {
+		return new ConversationSession(this.schema, this.version, next, this.pause, this.lang, this.lastQuestion,
 				this.recentEvents, this.updatedAt);
 	}
 
-	/** This session without a collected value. */
-	public ConversationSession withoutValue(String name) {
-		Map<String, String> next = new LinkedHashMap<>(this.values);
-		next.remove(name);
-		return new ConversationSession(this.schema, this.version, this.flow, this.step, next, this.lang,
+	/** This session with no active flow. */
+	public ConversationSession idle() {
+		return withFlow(null);
+	}
+
+	/** This session handed off to staff, or back from them (null). */
+	public ConversationSession withPause(Pause next) {
+		return new ConversationSession(this.schema, this.version, this.flow, next, this.lang, this.lastQuestion,
+				this.recentEvents, this.updatedAt);
+	}
+
+	/** This session remembering the last question asked. */
+	public ConversationSession withLastQuestion(String question) {
+		return new ConversationSession(this.schema, this.version, this.flow, this.pause, this.lang, question,
 				this.recentEvents, this.updatedAt);
 	}
 
 	/** This session in another language. */
 	public ConversationSession withLang(String code) {
-		return new ConversationSession(this.schema, this.version, this.flow, this.step, this.values, code,
+		return new ConversationSession(this.schema, this.version, this.flow, this.pause, code, this.lastQuestion,
 				this.recentEvents, this.updatedAt);
 	}
 
@@ -78,11 +87,12 @@ public record ConversationSession(int schema, long version, String flow, String 
 		if (recent.size() > RECENT_EVENTS) {
 			recent = recent.subList(recent.size() - RECENT_EVENTS, recent.size());
 		}
-		return new ConversationSession(SCHEMA, this.version, this.flow, this.step, this.values, this.lang, recent, now);
+		return new ConversationSession(SCHEMA, this.version, this.flow, this.pause, this.lang, this.lastQuestion,
+				recent, now);
 	}
 
 	ConversationSession withVersion(long version) {
-		return new ConversationSession(this.schema, version, this.flow, this.step, this.values, this.lang,
+		return new ConversationSession(this.schema, version, this.flow, this.pause, this.lang, this.lastQuestion,
 				this.recentEvents, this.updatedAt);
 	}
 

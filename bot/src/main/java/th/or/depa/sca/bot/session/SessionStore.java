@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import th.or.depa.sca.bot.redis.LuaScripts;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.NamedType;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -36,10 +39,16 @@ public class SessionStore {
 
 	private final Clock clock;
 
-	SessionStore(StringRedisTemplate redis, JsonMapper json, SessionProperties properties,
+	SessionStore(StringRedisTemplate redis, JsonMapper json, SessionProperties properties, FlowStateTypes types,
 			ObjectProvider<Clock> clock) {
 		this.redis = redis;
-		this.json = json;
+		this.json = json.rebuild()
+			.registerSubtypes(types.byName()
+				.entrySet()
+				.stream()
+				.map((type) -> new NamedType(type.getValue(), type.getKey()))
+				.toArray(NamedType[]::new))
+			.build();
 		this.idleTtlMillis = properties.idleTtl().toMillis();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -69,11 +78,43 @@ public class SessionStore {
 		}
 		int split = stored.indexOf('\n');
 		long version = Long.parseLong(stored.substring(0, split));
-		ConversationSession session = this.json.readValue(stored.substring(split + 1), ConversationSession.class);
-		if (session.schema() > ConversationSession.SCHEMA) {
-			throw new IllegalStateException("Session of chat written by newer code (schema " + session.schema() + ")");
+		JsonNode tree = this.json.readTree(stored.substring(split + 1));
+		int schema = tree.path("schema").asInt(1);
+		if (schema > ConversationSession.SCHEMA) {
+			throw new IllegalStateException("Session of chat written by newer code (schema " + schema + ")");
 		}
-		return session.withVersion(version);
+		if (schema == 1) {
+			tree = fromSchema1(tree);
+		}
+		return this.json.treeToValue(tree, ConversationSession.class).withVersion(version);
+	}
+
+	/**
+	 * Schema 1 kept flow state as a flow name, a step and a bag of strings: the "delete
+	 * my data" confirmation was flow {@code delete}, a hand-off was the values
+	 * {@code handoff.ref} and {@code handoff.since}.
+	 */
+	private JsonNode fromSchema1(JsonNode old) {
+		ObjectNode next = this.json.createObjectNode();
+		next.put("schema", ConversationSession.SCHEMA);
+		next.put("version", 0);
+		JsonNode values = old.path("values");
+		if ("delete".equals(old.path("flow").asString(""))) {
+			next.putObject("flow").put("type", "delete");
+		}
+		if (values.hasNonNull("handoff.ref")) {
+			next.putObject("pause")
+				.put("ref", values.get("handoff.ref").asString())
+				.put("since", values.path("handoff.since").asString(this.clock.instant().toString()))
+				.put("acknowledged", false);
+		}
+		next.put("lang", old.path("lang").asString("th"));
+		next.put("lastQuestion", values.path("lastQuestion").asString(""));
+		next.set("recentEvents", old.path("recentEvents"));
+		if (old.hasNonNull("updatedAt")) {
+			next.set("updatedAt", old.get("updatedAt"));
+		}
+		return next;
 	}
 
 	/**

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The commands the bot understands, typed or tapped. */
 public enum Intent {
 
-	GREETING, THANKS, HELP, REGISTER, STATUS, WEEKLY_UPDATE, TALK_TO_STAFF, CANCEL, DELETE_MY_DATA, CHANGE_LANGUAGE;
+	GREETING, THANKS, HELP, REGISTER, STATUS, WEEKLY_UPDATE, TALK_TO_STAFF, CANCEL, BACK, RESTART, WITHDRAW,
+	NOTIFY_NEXT_ROUND, OPT_OUT, DELETE_MY_DATA, CHANGE_LANGUAGE;
 
 	/**
 	 * The name used in data files and postback data: lower case, e.g. "talk_to_staff".

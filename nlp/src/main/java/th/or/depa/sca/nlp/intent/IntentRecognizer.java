@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,10 +24,9 @@ import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 
 /**
  * Recognises commands in what users type ("ขอคุยกับเจ้าหน้าที่หน่อยครับ", "English
- * please") and in postback data from menus and buttons
- * ({@code intent=register&arg=youth}). A typed message is a command only when, without
- * its filler words, it is one of the phrases in {@code intents.tsv} or one typo away from
- * a longer one; everything else is left to the FAQ.
+ * please"). A typed message is a command only when, without its filler words, it is one
+ * of the phrases in {@code intents.tsv} or one typo away from a longer one; everything
+ * else is left to the FAQ.
  *
  * <p>
  * Immutable and thread-safe.
@@ -118,26 +116,6 @@ public final class IntentRecognizer {
 		return (near.size() == 1) ? Optional.of(near.iterator().next()) : Optional.empty();
 	}
 
-	/**
-	 * The command in postback data such as {@code intent=talk_to_staff} or
-	 * {@code intent=change_language&arg=en}; empty for data that is not a command.
-	 */
-	public Optional<IntentMatch> fromPostback(String data) {
-		if (data == null || data.isBlank()) {
-			return Optional.empty();
-		}
-		Map<String, String> fields = new HashMap<>();
-		for (String pair : data.split("&")) {
-			int eq = pair.indexOf('=');
-			if (eq > 0) {
-				fields.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-			}
-		}
-		return Optional.ofNullable(fields.get("intent"))
-			.flatMap(Intent::fromCode)
-			.map((intent) -> new IntentMatch(intent, fields.getOrDefault("arg", "")));
-	}
-
 	/** The phrase as compared: its words without fillers, joined without spaces. */
 	private String key(String text) {
 		StringBuilder key = new StringBuilder();
@@ -155,10 +133,6 @@ public final class IntentRecognizer {
 		Intent intent = Intent.fromCode(code)
 			.orElseThrow(() -> new IllegalStateException("Unknown intent '" + code + "' in " + PHRASES));
 		return new IntentMatch(intent, (colon < 0) ? "" : target.substring(colon + 1));
-	}
-
-	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	private static List<String[]> readRows() {

@@ -31,7 +31,7 @@ class IntentRecognizerTests {
 			คุยกับเจ้าหน้าทีได้ไหมคะ | TALK_TO_STAFF |
 			talk to a human please | TALK_TO_STAFF |
 			ยกเลิก | CANCEL |
-			ย้อนกลับค่ะ | CANCEL |
+			ย้อนกลับค่ะ | BACK |
 			ขอลบข้อมูลของฉันด้วยค่ะ | DELETE_MY_DATA |
 			delete my data | DELETE_MY_DATA |
 			เปลี่ยนภาษา | CHANGE_LANGUAGE |
@@ -50,23 +50,6 @@ class IntentRecognizerTests {
 					"ยกเลิกการสมัครต้องทำยังไง", "how do I apply", "ครับ", "", "โครงการนี้ทำอะไรบ้าง" })
 	void shouldLeaveQuestionsToTheFaq(String text) {
 		assertThat(recognizer.recognize(text)).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			intent=register | REGISTER |
-			intent=register&arg=city | REGISTER | city
-			intent=change_language&arg=en | CHANGE_LANGUAGE | en
-			arg=en&intent=talk_to_staff | TALK_TO_STAFF | en
-			""")
-	void shouldReadPostbackData(String data, Intent intent, String argument) {
-		assertThat(recognizer.fromPostback(data)).contains(new IntentMatch(intent, (argument == null) ? "" : argument));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "faq=deadline", "intent=dance", "intent", "", "%%%" })
-	void shouldIgnorePostbackDataThatIsNotACommand(String data) {
-		assertThat(recognizer.fromPostback(data)).isEmpty();
 	}
 
 }
