@@ -1,0 +1,2 @@
+-- KEYS[1] record; ARGV: now, user index prefix, uniqueness prefix.
+return withdraw(KEYS[1], ARGV[1], ARGV[2], ARGV[3])
