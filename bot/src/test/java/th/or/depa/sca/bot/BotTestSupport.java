@@ -44,6 +44,8 @@ public abstract class BotTestSupport {
 	@DynamicPropertySource
 	static void lineApi(DynamicPropertyRegistry registry) {
 		registry.add("line.api-base-url", () -> LineApiStub.server().baseUrl());
+		registry.add("bot.data.key", () -> TestKeys.DATA);
+		registry.add("bot.data.index-key", () -> TestKeys.INDEX);
 	}
 
 	@BeforeEach

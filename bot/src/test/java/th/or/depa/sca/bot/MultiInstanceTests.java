@@ -151,7 +151,8 @@ class MultiInstanceTests {
 				"--spring.data.redis.url=" + redisUrl, "--line.channel-token=test-channel-token",
 				"--line.channel-secret=" + WebhookClient.SECRET,
 				"--line.api-base-url=" + LineApiStub.server().baseUrl(), "--line.retry.initial-delay=20ms",
-				"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN");
+				"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN", "--bot.data.key=" + TestKeys.DATA,
+				"--bot.data.index-key=" + TestKeys.INDEX);
 	}
 
 	private static WebhookClient client(ConfigurableApplicationContext context) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import th.or.depa.sca.bot.handoff.HandoffDesk;
 import th.or.depa.sca.templates.Lang;
+import th.or.depa.sca.templates.faq.FaqEntry;
 import th.or.depa.sca.templates.faq.FaqKnowledgeBase;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,9 +60,19 @@ class QuestionAnsweringTests extends BotTestSupport {
 
 		String reply = awaitRequests(REPLY, 1).get(0).getBodyAsString();
 		Lang lang = question.chars().anyMatch((c) -> c >= 0x0E00 && c <= 0x0E7F) ? Lang.TH : Lang.EN;
-		String expected = this.knowledge.answer(this.knowledge.entry(id).orElseThrow(), lang,
+		FaqEntry entry = this.knowledge.entry(id).orElseThrow();
+		String expected = this.knowledge.answer(entry, lang,
 				Date.from(java.time.Instant.parse("2022-07-20T17:00:00Z")));
-		assertThat((String) JsonPath.read(reply, "$.messages[0].text")).isEqualTo(expected);
+		String said = JsonPath.read(reply, "$.messages[0].text");
+		if (FaqKnowledgeBase.tellsStatus(entry)) {
+			// Said years after round 2 closed: the answer says so, never that it is open.
+			assertThat(said).startsWith(expected)
+				.contains((lang == Lang.TH) ? "ขณะนี้ปิดรับสมัครแล้ว รุ่นที่ 2 ปิดรับสมัครเมื่อวันที่ 21 กรกฎาคม 2565"
+						: "Applications are closed: round 2 closed on 21 July 2022");
+		}
+		else {
+			assertThat(said).isEqualTo(expected);
+		}
 	}
 
 	@Test
@@ -118,9 +129,15 @@ class QuestionAnsweringTests extends BotTestSupport {
 			.contains("ค่าตอบแทนเดือนละเท่าไหร่");
 		assertThat(this.desk.openChats()).containsExactly(user);
 
-		// While staff have the chat the bot keeps what the user writes and says nothing.
+		// While staff have the chat the bot keeps what the user writes: it says so once,
+		// with a cancel button, then keeps quiet.
 		this.webhook.post(body(text(newEventId(), user, "ปิดรับสมัครวันไหนครับ", false)));
-		await().atMost(PATIENCE).until(() -> this.desk.waitingMessages(user).size() == 1);
+		String kept = awaitRequests(REPLY, 3).get(2).getBodyAsString();
+		assertThat((String) JsonPath.read(kept, "$.messages[0].text")).startsWith("เก็บข้อความไว้ให้เจ้าหน้าที่แล้ว");
+		assertThat(JsonPath.<List<String>>read(kept, "$.messages[0].quickReply.items[*].action.data"))
+			.containsExactly("intent=cancel");
+		this.webhook.post(body(text(newEventId(), user, "ขอบคุณครับ", false)));
+		await().atMost(PATIENCE).until(() -> this.desk.waitingMessages(user).size() == 2);
 		assertThat(this.desk.waitingMessages(user).get(0)).endsWith("ปิดรับสมัครวันไหนครับ");
 
 		this.desk.release(user);
@@ -130,10 +147,10 @@ class QuestionAnsweringTests extends BotTestSupport {
 		assertThat((String) JsonPath.read(pushes.get(1).getBodyAsString(), "$.messages[0].text"))
 			.startsWith("เจ้าหน้าที่ปิดการสนทนาแล้ว");
 		assertThat(this.desk.openChats()).isEmpty();
-		assertThat(LineApiStub.requests(REPLY)).hasSize(2);
+		assertThat(LineApiStub.requests(REPLY)).hasSize(3);
 
 		this.webhook.post(body(text(newEventId(), user, "ปิดรับสมัครวันไหนครับ", false)));
-		assertThat((String) JsonPath.read(awaitRequests(REPLY, 3).get(2).getBodyAsString(), "$.messages[0].text"))
+		assertThat((String) JsonPath.read(awaitRequests(REPLY, 4).get(3).getBodyAsString(), "$.messages[0].text"))
 			.contains("21 กรกฎาคม 2565");
 	}
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class FlexTemplates {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9._-]+)}}");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([$@]?)([a-zA-Z0-9._-]+)}}");
 
 	private final MessageCatalog catalog;
 
@@ -29,12 +29,34 @@ public final class FlexTemplates {
 
 	/** Returns the Flex container JSON of a template in a language. */
 	public String render(String name, Lang lang) {
+		return render(name, lang, Map.of());
+	}
+
+	/**
+	 * Returns the JSON of a template in a language with values: {@code {{key}}} is a
+	 * catalog sentence, {@code {{$name}}} a value written as JSON text (a user's answer,
+	 * postback data) and {@code {{@name}}} a JSON fragment put in as it is (rows rendered
+	 * from another template).
+	 */
+	public String render(String name, Lang lang, Map<String, String> values) {
 		String source = this.sources.computeIfAbsent(name, FlexTemplates::read);
 		Matcher matcher = PLACEHOLDER.matcher(source);
 		StringBuilder out = new StringBuilder(source.length() + 256);
 		while (matcher.find()) {
-			String text = this.catalog.pattern(lang, matcher.group(1));
-			matcher.appendReplacement(out, Matcher.quoteReplacement(jsonEscape(text)));
+			String kind = matcher.group(1);
+			String key = matcher.group(2);
+			String text;
+			if (kind.isEmpty()) {
+				text = jsonEscape(this.catalog.pattern(lang, key));
+			}
+			else {
+				String value = values.get(key);
+				if (value == null) {
+					throw new IllegalStateException("Flex template '" + name + "' needs a value '" + key + "'");
+				}
+				text = kind.equals("$") ? jsonEscape(value) : value;
+			}
+			matcher.appendReplacement(out, Matcher.quoteReplacement(text));
 		}
 		matcher.appendTail(out);
 		return out.toString();
@@ -45,7 +67,9 @@ public final class FlexTemplates {
 		Set<String> keys = new TreeSet<>();
 		Matcher matcher = PLACEHOLDER.matcher(this.sources.computeIfAbsent(name, FlexTemplates::read));
 		while (matcher.find()) {
-			keys.add(matcher.group(1));
+			if (matcher.group(1).isEmpty()) {
+				keys.add(matcher.group(2));
+			}
 		}
 		return keys;
 	}

@@ -47,12 +47,7 @@ public final class MessageCatalog {
 
 	/** Returns the text for a key, formatted with named arguments. */
 	public String text(Lang lang, MessageKey key, Map<String, ?> args) {
-		String pattern = pattern(lang, key.key());
-		if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
-			return pattern; // nothing to format
-		}
-		MessageFormat prototype = this.compiled.get(lang).computeIfAbsent(key.key(), (k) -> compile(pattern, lang));
-		return prototype.clone().format(args);
+		return text(lang, key.key(), args);
 	}
 
 	private static MessageFormat compile(String pattern, Lang lang) {
@@ -65,6 +60,25 @@ public final class MessageCatalog {
 			}
 		}
 		return format;
+	}
+
+	/**
+	 * Returns the text for a key named in configuration (a form's questions and labels),
+	 * formatted with named arguments.
+	 * @throws IllegalStateException naming the key if the catalog lacks it
+	 */
+	public String text(Lang lang, String key, Map<String, ?> args) {
+		String pattern = pattern(lang, key);
+		if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+			return pattern;
+		}
+		MessageFormat prototype = this.compiled.get(lang).computeIfAbsent(key, (k) -> compile(pattern, lang));
+		return prototype.clone().format(args);
+	}
+
+	/** Whether the catalog has a key in a language (optional, per-field sentences). */
+	public boolean has(Lang lang, String key) {
+		return this.bundles.get(lang).getProperty(key) != null;
 	}
 
 	/** Returns the text for a key that takes no arguments. */

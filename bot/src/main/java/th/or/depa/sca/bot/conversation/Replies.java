@@ -68,14 +68,78 @@ public class Replies {
 		}
 	}
 
-	public List<Message> about(Lang lang) {
+	/**
+	 * What the program is, with where applying stands today and, when no round is open,
+	 * the offer to be told when one opens.
+	 */
+	public List<Message> about(Lang lang, String status, boolean offerNextRound) {
 		Map<String, Object> args = Map.of("youth", this.program.youthSeats(), "cities", this.program.citySeats(),
-				"deadline", Date.from(this.program.deadlineDay().toInstant()));
-		return List.of(textWithMenu(lang, this.catalog.text(lang, MessageKey.PROGRAM_ABOUT, args)));
+				"status", status);
+		String text = this.catalog.text(lang, MessageKey.PROGRAM_ABOUT, args);
+		return offerNextRound
+				? List.of(textWithQuickReplies(text,
+						List.of(notifyNextRoundItem(lang), menuItem(lang), talkToStaffItem(lang))))
+				: List.of(textWithMenu(lang, text));
 	}
 
 	public List<Message> faqAnswer(Lang lang, String answer) {
 		return List.of(textWithQuickReplies(answer, List.of(menuItem(lang), talkToStaffItem(lang), aboutItem(lang))));
+	}
+
+	/** A FAQ answer that says applying is not open, with the offer to be told. */
+	public List<Message> faqAnswerOfferingNextRound(Lang lang, String answer) {
+		return List.of(textWithQuickReplies(answer,
+				List.of(notifyNextRoundItem(lang), menuItem(lang), talkToStaffItem(lang), aboutItem(lang))));
+	}
+
+	/** A text with the offer to be told when the next round opens. */
+	public List<Message> offeringNextRound(Lang lang, MessageKey key, Map<String, ?> args) {
+		return List.of(textWithQuickReplies(this.catalog.text(lang, key, args),
+				List.of(notifyNextRoundItem(lang), menuItem(lang), talkToStaffItem(lang))));
+	}
+
+	/** A text with a cancel button, e.g. while waiting for staff. */
+	public List<Message> withCancel(Lang lang, MessageKey key, Map<String, ?> args) {
+		return List.of(textWithQuickReplies(this.catalog.text(lang, key, args), List.of(cancelItem(lang))));
+	}
+
+	/** A text with the given quick replies. */
+	public TextMessage text(String text, List<QuickReplyItem> items) {
+		return textWithQuickReplies(text, items);
+	}
+
+	/** A quick reply that taps a postback, showing its label as what the user said. */
+	public static QuickReplyItem button(String label, String data) {
+		return new QuickReplyItem(new PostbackAction(label, data, label, null, null, null));
+	}
+
+	/**
+	 * The language to answer a typed message in: English for a message in English (no
+	 * Thai letters, at least three Latin ones), else the chat's.
+	 */
+	public static Lang languageOf(Lang chat, String text) {
+		long thai = text.chars().filter((c) -> th.or.depa.sca.nlp.ThaiText.isThai((char) c)).count();
+		long latin = text.chars().filter((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')).count();
+		return (thai == 0 && latin >= 3) ? Lang.EN : chat;
+	}
+
+	/** The catalog, for flows that compose their own sentences. */
+	public MessageCatalog catalog() {
+		return this.catalog;
+	}
+
+	/** The quick replies most answers carry: the menu and "about". */
+	public List<QuickReplyItem> menuItems(Lang lang) {
+		return List.of(menuItem(lang), aboutItem(lang));
+	}
+
+	private QuickReplyItem notifyNextRoundItem(Lang lang) {
+		return button(this.catalog.text(lang, MessageKey.ACTION_NOTIFY_NEXT_ROUND),
+				Postbacks.command(Intent.NOTIFY_NEXT_ROUND));
+	}
+
+	private QuickReplyItem cancelItem(Lang lang) {
+		return button(this.catalog.text(lang, MessageKey.ACTION_CANCEL), Postbacks.command(Intent.CANCEL));
 	}
 
 	/** Not sure which entry was meant: the closest topics as buttons, and staff. */
@@ -116,13 +180,6 @@ public class Replies {
 		String no = this.catalog.text(lang, MessageKey.ACTION_NO);
 		return List.of(textWithQuickReplies(this.catalog.text(lang, key), List
 			.of(new QuickReplyItem(new MessageAction(yes, yes)), new QuickReplyItem(new MessageAction(no, no)))));
-	}
-
-	public List<Message> registration(Lang lang, boolean closed) {
-		Map<String, Object> args = Map.of("deadline", Date.from(this.program.deadlineDay().toInstant()));
-		return List.of(textWithQuickReplies(
-				this.catalog.text(lang, closed ? MessageKey.REGISTER_CLOSED : MessageKey.REGISTER_NOT_YET, args),
-				List.of(menuItem(lang), talkToStaffItem(lang))));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package th.or.depa.sca.bot.faq;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.linecorp.bot.messaging.model.Message;
@@ -13,11 +14,13 @@ import th.or.depa.sca.bot.conversation.ProgramProperties;
 import th.or.depa.sca.bot.conversation.Questions;
 import th.or.depa.sca.bot.conversation.Replies;
 import th.or.depa.sca.bot.conversation.Turn;
+import th.or.depa.sca.bot.rounds.ApplyingStatus;
 import th.or.depa.sca.bot.session.ConversationSession;
-import th.or.depa.sca.nlp.ThaiText;
 import th.or.depa.sca.nlp.faq.FaqIndex;
 import th.or.depa.sca.nlp.faq.FaqResult;
 import th.or.depa.sca.nlp.intent.IntentMatch;
+import th.or.depa.sca.nlp.parse.Parsed;
+import th.or.depa.sca.nlp.parse.YesNoParser;
 import th.or.depa.sca.templates.Lang;
 import th.or.depa.sca.templates.MessageKey;
 import th.or.depa.sca.templates.faq.FaqEntry;
@@ -42,15 +45,26 @@ class FaqConversation implements IdleHandler, Questions {
 
 	private final ProgramProperties program;
 
+	private static final YesNoParser YES_NO = new YesNoParser();
+
+	// A message that is only an acknowledgement, a laugh or an emoji says nothing the
+	// FAQ could answer: "ok", "โอเค", "555", "อืม", "👍".
+	private static final java.util.regex.Pattern BARE = java.util.regex.Pattern.compile(
+			"(?iu)(?:ok(?:ay)?|k+|โอเค|โอเคร|อืม+|อ๋อ+|อ้อ+|เค+|555+|ฮ่า+|haha+|lol|hmm+|\\?+|[\\p{So}\\p{Sk}\\p{Cs}\\uFE0F\\u200D\\s.!]+)"
+					+ "(?:\\s*(?:ครับ|คับ|ค่ะ|คะ|จ้า|นะ|จ้ะ|งับ))*[\\s.!~]*");
+
 	private final Replies replies;
 
+	private final ApplyingStatus status;
+
 	FaqConversation(FaqIndex faq, FaqKnowledgeBase knowledge, FaqProperties properties, ProgramProperties program,
-			Replies replies) {
+			Replies replies, ApplyingStatus status) {
 		this.faq = faq;
 		this.knowledge = knowledge;
 		this.properties = properties;
 		this.program = program;
 		this.replies = replies;
+		this.status = status;
 	}
 
 	@Override
@@ -71,8 +85,12 @@ class FaqConversation implements IdleHandler, Questions {
 
 	@Override
 	public Optional<List<Message>> answerIfKnown(Turn turn, String text) {
+		if (isBare(text)) {
+			return Optional.empty();
+		}
 		if (this.faq.ask(text) instanceof FaqResult.Answer answer) {
-			return Optional.of(answerMessages(answerLanguage(turn.lang(), text), entry(answer.match().id())));
+			return Optional
+				.of(answerMessages(turn.inLang(answerLanguage(turn.lang(), text)), entry(answer.match().id())));
 		}
 		return Optional.empty();
 	}
@@ -83,10 +101,6 @@ class FaqConversation implements IdleHandler, Questions {
 		return switch (match.intent()) {
 			case GREETING -> Decision.answer(session, "hello", this.replies.greetingHello(lang, popular()));
 			case THANKS -> Decision.answer(session, "thanks", this.replies.plain(lang, MessageKey.THANKS));
-			case REGISTER -> Decision.answer(session, "register", this.replies.registration(lang,
-					!turn.now().isBefore(this.program.deadlineDay().plusDays(1).toInstant())));
-			case STATUS ->
-				Decision.answer(session, "status", this.replies.withStaffButton(lang, MessageKey.STATUS_NONE));
 			case WEEKLY_UPDATE -> Decision.answer(session, "weekly-update",
 					this.replies.withStaffButton(lang, MessageKey.WEEKLY_NOT_AMBASSADOR));
 			default -> Decision.answer(session, "unknown-postback", this.replies.unknownButton(lang));
@@ -98,9 +112,10 @@ class FaqConversation implements IdleHandler, Questions {
 		Lang lang = turn.lang();
 		return switch (postback.action()) {
 			case Postbacks.Faq faq -> this.knowledge.entry(faq.id())
-				.map((found) -> Decision.answer(session, "faq-button", answerMessages(lang, found)))
+				.map((found) -> Decision.answer(session, "faq-button", answerMessages(turn, found)))
 				.orElseGet(() -> Decision.answer(session, "unknown-postback", this.replies.unknownButton(lang)));
-			case Postbacks.About about -> Decision.answer(session, "about", this.replies.about(lang));
+			case Postbacks.About about -> Decision.answer(session, "about", this.replies.about(lang,
+					this.status.sentence(lang, turn.now()), this.status.offersNextRound(turn.now())));
 			case Postbacks.Help help -> Decision.answer(session, "help", this.replies.help(lang));
 			case Postbacks.Command command -> command(turn, command.match());
 			default -> Decision.answer(session, "unknown-postback", this.replies.unknownButton(lang));
@@ -110,10 +125,22 @@ class FaqConversation implements IdleHandler, Questions {
 	private Decision question(Turn turn, String text) {
 		ConversationSession session = turn.session().withLastQuestion(truncate(text));
 		Lang lang = answerLanguage(turn.lang(), text);
+		if (isBare(text)) {
+			return Decision.answer(turn.session(), "bare-word",
+					List.of(this.replies.text(
+							this.replies.catalog()
+								.text(lang, MessageKey.BARE_WORD, Map.of("text", Replies.quote(text))),
+							menuAndPopular(lang))));
+		}
+		java.util.OptionalInt unannounced = this.status.unannouncedRoundAskedAbout(text, turn.now());
+		if (unannounced.isPresent()) {
+			return Decision.answer(session, "round-not-announced", this.replies.offeringNextRound(lang,
+					MessageKey.ROUND_NOT_ANNOUNCED, Map.of("asked", unannounced.getAsInt())));
+		}
 		FaqResult result = this.faq.ask(text);
 		return switch (result) {
 			case FaqResult.Answer answer ->
-				Decision.answer(session, "faq-answer", answerMessages(lang, entry(answer.match().id())));
+				Decision.answer(session, "faq-answer", answerMessages(turn.inLang(lang), entry(answer.match().id())));
 			case FaqResult.Unsure unsure -> Decision.answer(session, "faq-unsure", this.replies.faqUnsure(lang, text,
 					unsure.closest().stream().map((match) -> entry(match.id())).toList()));
 			case FaqResult.NoMatch none ->
@@ -121,9 +148,43 @@ class FaqConversation implements IdleHandler, Questions {
 		};
 	}
 
-	private List<Message> answerMessages(Lang lang, FaqEntry entry) {
+	/**
+	 * The entry's answer; an answer about applying says where applying stands at this
+	 * moment and, when no round is open, offers to tell the user when one opens.
+	 */
+	private List<Message> answerMessages(Turn turn, FaqEntry entry) {
+		Lang lang = turn.lang();
 		Date deadline = Date.from(this.program.deadlineDay().toInstant());
-		return this.replies.faqAnswer(lang, this.knowledge.answer(entry, lang, deadline));
+		if (!FaqKnowledgeBase.tellsStatus(entry)) {
+			return this.replies.faqAnswer(lang, this.knowledge.answer(entry, lang, deadline));
+		}
+		String answer = this.knowledge.answer(entry, lang, deadline, this.status.sentence(lang, turn.now()));
+		return this.status.offersNextRound(turn.now()) ? this.replies.faqAnswerOfferingNextRound(lang, answer)
+				: this.replies.faqAnswer(lang, answer);
+	}
+
+	private List<com.linecorp.bot.messaging.model.QuickReplyItem> menuAndPopular(Lang lang) {
+		List<com.linecorp.bot.messaging.model.QuickReplyItem> items = new java.util.ArrayList<>(
+				this.replies.menuItems(lang));
+		for (FaqEntry entry : popular()) {
+			items.add(Replies.button(entry.topic(lang), Postbacks.faq(entry.id())));
+		}
+		return items;
+	}
+
+	/**
+	 * A bare yes, no, ok, laugh or emoji outside any flow: a reply to nothing the bot
+	 * asked, so no FAQ entry should be guessed for it.
+	 */
+	static boolean isBare(String text) {
+		String stripped = text.strip();
+		if (stripped.isEmpty()) {
+			return true;
+		}
+		if (stripped.codePointCount(0, stripped.length()) <= 12 && YES_NO.parse(stripped) instanceof Parsed.Valid<?>) {
+			return true;
+		}
+		return BARE.matcher(stripped).matches();
 	}
 
 	private List<FaqEntry> popular() {
@@ -140,9 +201,7 @@ class FaqConversation implements IdleHandler, Questions {
 	 * language.
 	 */
 	static Lang answerLanguage(Lang chat, String text) {
-		long thai = text.chars().filter((c) -> ThaiText.isThai((char) c)).count();
-		long latin = text.chars().filter((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')).count();
-		return (thai == 0 && latin >= 3) ? Lang.EN : chat;
+		return Replies.languageOf(chat, text);
 	}
 
 	private static String truncate(String text) {

@@ -51,6 +51,15 @@ class HandoffConversation implements Handoff {
 	public Decision request(Turn turn) {
 		ConversationSession session = turn.session();
 		Lang lang = turn.lang();
+		if (!hasStaffChannel()) {
+			// Nobody would read the request: say how to reach the program instead of
+			// promising an answer, and keep answering.
+			log.atWarn()
+				.setMessage("hand-off requested but no staff channel is configured (BOT_HANDOFF_STAFF_GROUP_ID)")
+				.log();
+			return Decision.answer(session, "handoff-unavailable",
+					this.replies.plain(lang, MessageKey.HANDOFF_NO_STAFF));
+		}
 		String ref = HandoffDesk.reference(turn.eventKey());
 		String question = session.lastQuestion();
 		this.desk.open(turn.chatKey(), ref, lang.code(), question, turn.now());
@@ -58,11 +67,11 @@ class HandoffConversation implements Handoff {
 		OfficeHours hours = this.properties.officeHours();
 		List<Message> messages;
 		if (hours.isOpen(turn.now())) {
-			messages = this.replies.plain(lang, MessageKey.HANDOFF_REQUESTED_OPEN,
+			messages = this.replies.withCancel(lang, MessageKey.HANDOFF_REQUESTED_OPEN,
 					Map.of("ref", ref, "closes", Date.from(hours.closingToday(turn.now()).toInstant())));
 		}
 		else {
-			messages = this.replies.plain(lang, MessageKey.HANDOFF_REQUESTED_CLOSED,
+			messages = this.replies.withCancel(lang, MessageKey.HANDOFF_REQUESTED_CLOSED,
 					Map.of("ref", ref, "opens", Date.from(hours.nextOpening(turn.now()).toInstant())));
 		}
 		return Decision.answer(session.withPause(new Pause(ref, turn.now(), false)), "handoff-requested", messages);
@@ -88,7 +97,7 @@ class HandoffConversation implements Handoff {
 			}
 		}
 		if (!(input instanceof Input.Text || input instanceof Input.Postback)) {
-			return Decision.silent(session, "kept-for-staff");
+			return acknowledgedOnce(turn);
 		}
 		if (turn.now().isAfter(pause.since().plus(this.properties.maxPause()))) {
 			this.desk.close(turn.chatKey());
@@ -100,7 +109,20 @@ class HandoffConversation implements Handoff {
 			return Decision.answer(session.withPause(null), "handoff-cancelled",
 					this.replies.plain(turn.lang(), MessageKey.HANDOFF_CANCELLED));
 		}
-		return Decision.silent(session, "kept-for-staff");
+		return acknowledgedOnce(turn);
+	}
+
+	/**
+	 * The first message kept while waiting is acknowledged (with a cancel button), so the
+	 * user knows it reached someone; later ones are kept silently.
+	 */
+	private Decision acknowledgedOnce(Turn turn) {
+		ConversationSession session = turn.session();
+		if (session.pause().acknowledged()) {
+			return Decision.silent(session, "kept-for-staff");
+		}
+		return Decision.answer(session.withPause(session.pause().acknowledge()), "kept-for-staff-told",
+				this.replies.withCancel(turn.lang(), MessageKey.HANDOFF_KEPT, Map.of()));
 	}
 
 	@Override
@@ -118,12 +140,6 @@ class HandoffConversation implements Handoff {
 		}
 		if (!this.properties.staffUserIds().isEmpty()) {
 			this.messenger.multicast(this.properties.staffUserIds(), notice, staffRetryKey(turn.eventKey(), "users"));
-		}
-		if (!hasStaffChannel()) {
-			log.atWarn()
-				.setMessage("hand-off requested but no staff channel is configured (BOT_HANDOFF_STAFF_GROUP_ID)")
-				.addKeyValue("ref", ref)
-				.log();
 		}
 	}
 

@@ -107,10 +107,10 @@ public class HandoffDesk implements PersonalDataHolder {
 	}
 
 	@Override
-	public List<MessageKey> erase(String chatKey, Instant now) {
+	public List<Erased> erase(String chatKey, Instant now) {
 		Long removed = this.redis.delete(List.of(request(chatKey), messages(chatKey)));
 		this.redis.opsForZSet().remove(OPEN, chatKey);
-		return (removed != null && removed > 0) ? List.of(MessageKey.DELETE_ERASED_HANDOFF) : List.of();
+		return (removed != null && removed > 0) ? List.of(Erased.of(MessageKey.DELETE_ERASED_HANDOFF)) : List.of();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package th.or.depa.sca.bot.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import th.or.depa.sca.bot.conversation.Decision;
@@ -78,11 +79,18 @@ class DeleteMyDataFlow implements Flow {
 		}
 		if (input instanceof Input.Text text && YES_NO.parse(text.text()) instanceof Parsed.Valid<YesNo> valid) {
 			if (valid.value() == YesNo.YES) {
-				List<MessageKey> erased = new ArrayList<>();
+				List<String> erased = new ArrayList<>();
+				erased.add(this.replies.catalog().text(turn.lang(), MessageKey.DELETE_ERASED_SESSION));
 				for (PersonalDataHolder holder : this.holders) {
-					erased.addAll(holder.erase(turn.chatKey(), turn.now()));
+					for (PersonalDataHolder.Erased what : holder.erase(turn.chatKey(), turn.now())) {
+						erased.add(this.replies.catalog().text(turn.lang(), what.what(), what.args()));
+					}
 				}
-				return Decision.forget("data-deleted", this.replies.plain(turn.lang(), MessageKey.DELETE_DONE));
+				String done = this.replies.catalog().text(turn.lang(), MessageKey.DELETE_DONE) + "\n"
+						+ this.replies.catalog()
+							.text(turn.lang(), MessageKey.DELETE_DONE_LIST, Map.of("what", String.join(", ", erased)));
+				return Decision.forget("data-deleted",
+						List.of(this.replies.text(done, this.replies.menuItems(turn.lang()))));
 			}
 			return kept(turn, state);
 		}

@@ -102,7 +102,19 @@ public sealed interface Parsed<T> {
 		MORE_THAN_ONE,
 
 		/** Neither yes nor no. */
-		NOT_YES_NO
+		NOT_YES_NO,
+
+		/** Shorter than the form accepts. */
+		TOO_SHORT,
+
+		/** Longer than the form accepts. */
+		TOO_LONG,
+
+		/** Not a person's first and last name (digits, symbols, or one word only). */
+		NOT_A_NAME,
+
+		/** None of the offered choices. */
+		NOT_A_CHOICE
 
 	}
 

@@ -46,7 +46,7 @@ public final class FaqKnowledgeBase {
 	public static final int MAX_ANSWER_LENGTH = 5000;
 
 	/** The values an answer may refer to; each is filled in by {@link #answer}. */
-	public static final Set<String> PLACEHOLDERS = Set.of("deadline");
+	public static final Set<String> PLACEHOLDERS = Set.of("deadline", "status");
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -154,16 +154,39 @@ public final class FaqKnowledgeBase {
 
 	/**
 	 * The entry's answer in the language, with {@code {deadline}} written as a date in
-	 * that language (Buddhist calendar in Thai).
+	 * that language (Buddhist calendar in Thai), without what depends on the day it is
+	 * said ({@code {status}}).
 	 */
 	public String answer(FaqEntry entry, Lang lang, Date deadline) {
+		return answer(entry, lang, deadline, "");
+	}
+
+	/**
+	 * The entry's answer in the language, with {@code {deadline}} written as a date in
+	 * that language (Buddhist calendar in Thai) and {@code {status}} (where applying
+	 * stands today) as its own paragraph.
+	 */
+	public String answer(FaqEntry entry, Lang lang, Date deadline, String status) {
 		String text = entry.answer().get(lang);
 		if (text.indexOf('{') < 0) {
 			return text;
 		}
 		DateFormat format = DateFormat.getInstanceForSkeleton("dMMMMy", ULocale.forLocale(lang.locale()));
 		format.setTimeZone(MessageCatalog.ZONE);
-		return text.replace("{deadline}", format.format(deadline));
+		String filled = text.replace("{deadline}", format.format(deadline));
+		int at = filled.indexOf("{status}");
+		if (at < 0) {
+			return filled;
+		}
+		String before = filled.substring(0, at).stripTrailing();
+		String after = filled.substring(at + "{status}".length()).stripLeading();
+		String paragraph = status.isBlank() ? "" : "\n\n" + status.strip();
+		return (before + paragraph + (after.isEmpty() ? "" : "\n\n" + after)).strip();
+	}
+
+	/** Whether the entry's answer tells where applying stands today. */
+	public static boolean tellsStatus(FaqEntry entry) {
+		return entry.answer().values().stream().anyMatch((text) -> text.contains("{status}"));
 	}
 
 	private static FaqEntry entry(Map<?, ?> item) {

@@ -1,0 +1,118 @@
+package th.or.depa.sca.bot.rounds;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import th.or.depa.sca.domain.round.Availability;
+import th.or.depa.sca.domain.round.Round;
+import th.or.depa.sca.domain.round.RoundCalendar;
+import th.or.depa.sca.nlp.ThaiText;
+import th.or.depa.sca.templates.Lang;
+import th.or.depa.sca.templates.MessageCatalog;
+import th.or.depa.sca.templates.MessageKey;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What is true about applying at the moment a reply is made: a round is open (until when,
+ * how many days are left), one opens later, or none is open. Worked out from the rounds
+ * and the clock every time, never stored.
+ */
+@Component
+public class ApplyingStatus {
+
+	// "รุ่น 3", "รุ่นที่ 3", "รุ่นที่สาม", "round 3", "3rd round"; digits are ASCII after
+	// normalizing.
+	private static final Pattern ROUND_NUMBER = Pattern.compile(
+			"(?:รุ่น\\s*(?:ที่)?\\s*(\\d{1,2}|หนึ่ง|สอง|สาม|สี่|ห้า|หก)|round\\s*(\\d{1,2})|(\\d{1,2})(?:st|nd|rd|th)?\\s*round)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern NEXT_ROUND = Pattern
+		.compile("รุ่น\\s*(?:ต่อไป|ถัดไป|หน้า|ใหม่)|next\\s+(?:round|intake|batch)", Pattern.CASE_INSENSITIVE);
+
+	private static final Map<String, Integer> THAI_NUMBERS = Map.of("หนึ่ง", 1, "สอง", 2, "สาม", 3, "สี่", 4, "ห้า", 5,
+			"หก", 6);
+
+	private final RoundCalendar calendar;
+
+	private final MessageCatalog catalog;
+
+	ApplyingStatus(RoundCalendar calendar, MessageCatalog catalog) {
+		this.calendar = calendar;
+		this.catalog = catalog;
+	}
+
+	/** Where applying stands now. */
+	public Availability at(Instant now) {
+		return this.calendar.at(now);
+	}
+
+	/** The round accepting applications now, if any. */
+	public Optional<Round> open(Instant now) {
+		return this.calendar.open(now);
+	}
+
+	/** The rounds. */
+	public RoundCalendar calendar() {
+		return this.calendar;
+	}
+
+	/**
+	 * One paragraph saying where applying stands: open until a date with the days left,
+	 * opening on a date, or closed since a date with no next round announced.
+	 */
+	public String sentence(Lang lang, Instant now) {
+		Availability availability = at(now);
+		Round round = availability.round();
+		Map<String, Object> args = Map.of("round", round.number(), "opens", Date.from(round.opens()), "lastDay",
+				lastDay(round), "days", round.daysLeft(now, this.calendar.zone()));
+		String text = switch (availability) {
+			case Availability.Open open -> this.catalog.text(lang, MessageKey.ROUND_STATUS_OPEN, args);
+			case Availability.NotYetOpen notYet -> this.catalog.text(lang, MessageKey.ROUND_STATUS_NOT_YET, args);
+			case Availability.Closed closed -> this.catalog.text(lang, MessageKey.ROUND_STATUS_CLOSED, args);
+		};
+		return round.demo() ? text + " " + this.catalog.text(lang, MessageKey.ROUND_DEMO_NOTE) : text;
+	}
+
+	/** Whether the user can only be offered to hear when a round opens. */
+	public boolean offersNextRound(Instant now) {
+		return !(at(now) instanceof Availability.Open);
+	}
+
+	/**
+	 * The round a message asks about when that round has not been announced ("รุ่น 3",
+	 * "next round" once the last round is over); empty for a round the bot knows or a
+	 * message about no particular round.
+	 */
+	public OptionalInt unannouncedRoundAskedAbout(String text, Instant now) {
+		String normalized = ThaiText.normalize(text);
+		int newest = this.calendar.rounds().stream().mapToInt(Round::number).max().orElse(0);
+		Matcher number = ROUND_NUMBER.matcher(normalized);
+		while (number.find()) {
+			String digits = (number.group(1) != null) ? number.group(1)
+					: (number.group(2) != null) ? number.group(2) : number.group(3);
+			int asked = THAI_NUMBERS.containsKey(digits) ? THAI_NUMBERS.get(digits) : Integer.parseInt(digits);
+			if (asked > newest) {
+				return OptionalInt.of(asked);
+			}
+		}
+		if (NEXT_ROUND.matcher(normalized).find() && at(now) instanceof Availability.Closed) {
+			return OptionalInt.of(newest + 1);
+		}
+		return OptionalInt.empty();
+	}
+
+	/**
+	 * The last day as a date the catalog formats in Bangkok: noon of that day, so that no
+	 * zone arithmetic can move it.
+	 */
+	private Date lastDay(Round round) {
+		return Date.from(round.lastDay(this.calendar.zone()).atTime(12, 0).atZone(this.calendar.zone()).toInstant());
+	}
+
+}
