@@ -18,6 +18,17 @@
   const STORAGE_KEY = "lineSimulator.userId";
   const UNSUPPORTED_TITLE = "not supported in simulator";
   const SAFE_URI_SCHEMES = ["http:", "https:", "tel:", "mailto:"];
+  // The bot's users live in Thailand: times read as in their LINE app, whatever this
+  // browser's zone is.
+  const ZONE = "Asia/Bangkok";
+  const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const DATE_TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, dateStyle: "medium", timeStyle: "medium" });
+  // Wider than this, the developer controls start unfolded.
+  const WIDE_SCREEN = "(min-width: 600px)";
+  // LINE datetime picker modes: the input that draws each, and the value LINE posts back
+  // in postback.params.<mode> (yyyy-MM-dd, HH:mm, yyyy-MM-ddTHH:mm).
+  const PICKER_INPUT = { date: "date", time: "time", datetime: "datetime-local" };
+  const PICKER_VALUE = { date: /^\d{4}-\d{2}-\d{2}$/, time: /^\d{2}:\d{2}$/, datetime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/ };
 
   // LINE Flex keyword -> CSS length tables.
   const SPACING = { none: "0px", xs: "2px", sm: "4px", md: "8px", lg: "12px", xl: "16px", xxl: "20px" };
@@ -113,7 +124,13 @@
   function formatTime(at) {
     const d = new Date(at);
     if (typeof at !== "number" || Number.isNaN(d.getTime())) return "";
-    return d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    return TIME_FORMAT.format(d);
+  }
+
+  function formatDateTime(at) {
+    const d = new Date(at);
+    if (typeof at !== "number" || Number.isNaN(d.getTime())) return "";
+    return `${DATE_TIME_FORMAT.format(d)} (${ZONE})`;
   }
 
   function scrollToBottom() {
@@ -311,8 +328,76 @@
     return true;
   }
 
+  /** A picker value in the form the input takes and LINE posts (LINE also accepts "t"). */
+  function pickerValue(mode, value) {
+    const v = str(value);
+    return mode === "datetime" ? v.replace("t", "T").slice(0, 16) : v;
+  }
+
+  /**
+   * A LINE datetimepicker action: its label and a date/time input. Choosing a value posts
+   * the postback LINE would: the action's data, and params.<mode> with the value.
+   */
+  function datetimePicker(a, className) {
+    const mode = Object.prototype.hasOwnProperty.call(PICKER_INPUT, a.mode) ? a.mode : null;
+    if (!mode || str(a.data) === "") {
+      const button = el("button", className, a.label || "[datetimepicker]");
+      button.type = "button";
+      button.disabled = true;
+      button.title = `${UNSUPPORTED_TITLE}: datetimepicker needs data and mode date, time or datetime`;
+      return button;
+    }
+    const picker = el("label", `${className} picker`);
+    picker.dataset.mode = mode;
+    const input = el("input", "picker-input");
+    input.type = PICKER_INPUT[mode];
+    input.setAttribute("aria-label", str(a.label) || mode);
+    if (a.initial) input.value = pickerValue(mode, a.initial);
+    if (a.min) input.min = pickerValue(mode, a.min);
+    if (a.max) input.max = pickerValue(mode, a.max);
+    picker.append(el("span", "picker-label", a.label || mode), input);
+
+    let sent = false;
+    let typed = false;
+    const commit = () => {
+      const value = pickerValue(mode, input.value);
+      if (sent || !PICKER_VALUE[mode].test(value)) return;
+      sent = true;
+      picker.classList.add("sent");
+      sendEvent({ type: "postback", data: str(a.data), params: { [mode]: value } });
+    };
+    // A value chosen in the browser's picker is final; one typed field by field is only
+    // final on Enter or when the user leaves the input (each keystroke fires change).
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") {
+        ev.preventDefault();
+        commit();
+      } else if (ev.key !== "Tab") {
+        typed = true;
+      }
+    });
+    input.addEventListener("change", () => {
+      if (!typed) commit();
+    });
+    input.addEventListener("blur", () => {
+      if (typed) commit();
+    });
+    picker.addEventListener("click", (ev) => {
+      // Inside a Flex bubble with its own action, a tap here is the picker's only.
+      ev.stopPropagation();
+      if (ev.target === input) return;
+      ev.preventDefault();
+      input.focus();
+      try {
+        input.showPicker();
+      } catch (_) { /* older browsers: the focused input still takes typing */ }
+    });
+    return picker;
+  }
+
   function actionButton(action, className) {
     const a = isObject(action) ? action : {};
+    if (a.type === "datetimepicker") return datetimePicker(a, className);
     const button = el("button", className, a.label || a.text || `[${a.type || "action"}]`);
     button.type = "button";
     bindAction(button, a);
@@ -321,7 +406,11 @@
 
   // ---------------------------------------------------------------- quick reply
   function removeQuickReplyBar() {
-    for (const bar of ui.transcript.querySelectorAll(".quick-reply-bar")) bar.remove();
+    keepPinned(() => {
+      ui.quickReplies.replaceChildren();
+      ui.quickReplies.hidden = true;
+      delete ui.quickReplies.dataset.forSeq;
+    });
   }
 
   function dismissQuickReply() {
@@ -335,10 +424,13 @@
     if (!entry || entry.from !== "bot" || entry.seq === state.dismissedQuickReplySeq) return;
     const items = arr(entry.message?.quickReply?.items);
     if (items.length === 0) return;
-    const bar = el("div", "quick-reply-bar");
-    bar.dataset.forSeq = String(entry.seq);
-    for (const item of items) bar.append(actionButton(item?.action, "quick-reply"));
-    ui.transcript.append(bar);
+    const bar = ui.quickReplies;
+    keepPinned(() => {
+      bar.dataset.forSeq = String(entry.seq);
+      for (const item of items.slice(0, 13)) bar.append(actionButton(item?.action, "quick-reply"));
+      bar.scrollLeft = 0;
+      bar.hidden = false;
+    });
   }
 
   // ---------------------------------------------------------------- entries
@@ -351,6 +443,7 @@
     // visible text (e.g. Selenium getText()) is exactly the message text.
     const time = el("span", "time");
     time.dataset.time = formatTime(entry.at);
+    time.title = formatDateTime(entry.at);
 
     if (from === "system") {
       node.append(el("div", "system-note", message.text !== undefined ? message.text : `[${message.type || "system"}]`));
@@ -364,8 +457,12 @@
       }
       const bubble = el("div", "bubble user");
       if (message.type === "postback" && !str(message.displayText)) {
+        // LINE shows nothing for such a tap; the simulator shows what was posted.
         bubble.classList.add("postback");
         bubble.append(el("em", "postback-data", str(message.data)));
+        for (const [key, value] of Object.entries(isObject(message.params) ? message.params : {})) {
+          bubble.append(el("span", "postback-params", `${key} ${str(value)}`));
+        }
       } else if (message.type === "postback" || message.type === "text") {
         bubble.textContent = str(message.type === "text" ? message.text : message.displayText);
       } else {
@@ -664,8 +761,28 @@
   function init() {
     ui = {
       userSelect: $("user-select"), transcript: $("transcript"), input: $("message-input"),
-      errorLine: $("error-line"), userLabel: $("current-user-label"),
+      errorLine: $("error-line"), userLabel: $("current-user-label"), quickReplies: $("quick-replies"),
     };
+    const devPanel = $("dev-panel");
+    if (window.matchMedia(WIDE_SCREEN).matches) devPanel.open = true;
+    // Folding the controls, quick replies or a turned phone change the transcript's height:
+    // a transcript that showed its last message keeps showing it.
+    let pinned = true;
+    ui.transcript.addEventListener("scroll", () => {
+      const t = ui.transcript;
+      pinned = t.scrollHeight - t.scrollTop - t.clientHeight < 40;
+    });
+    if (typeof ResizeObserver === "function") {
+      new ResizeObserver(() => {
+        if (pinned) scrollToBottom();
+      }).observe(ui.transcript);
+    }
+    // A mouse wheel scrolls the quick replies sideways, as a finger would.
+    ui.quickReplies.addEventListener("wheel", (ev) => {
+      if (Math.abs(ev.deltaY) <= Math.abs(ev.deltaX)) return;
+      ui.quickReplies.scrollLeft += ev.deltaY;
+      ev.preventDefault();
+    }, { passive: false });
     ui.userSelect.addEventListener("change", () => switchUser(ui.userSelect.value));
     $("send-button").addEventListener("click", sendTypedMessage);
     ui.input.addEventListener("keydown", (ev) => {

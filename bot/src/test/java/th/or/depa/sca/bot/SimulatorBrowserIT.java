@@ -1,6 +1,5 @@
 package th.or.depa.sca.bot;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,8 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,23 +24,34 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Point;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import th.or.depa.sca.bot.line.LineProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the packaged bot as a user would, with no LINE channel and no Redis configured,
- * and chats with it through the simulator page in headless Chromium.
+ * and chats with it through the simulator page in headless Chromium, in a phone-sized
+ * window whose clock is not Bangkok's.
  */
 class SimulatorBrowserIT {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path BOT_LOG = Path.of("target/simulator-it-bot.log");
+
+	/** A zone far from Bangkok's, so a time shown in the browser's zone cannot pass. */
+	private static final String BROWSER_ZONE = "America/Los_Angeles";
+
+	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static Process bot;
 
@@ -54,12 +69,16 @@ class SimulatorBrowserIT {
 		port = freePort();
 		Path jar = Path.of(System.getProperty("bot.jar", "target/bot.jar"));
 		String java = ProcessHandle.current().info().command().orElse("java");
+		// A fresh data folder each run, under target/, never the repository's data/.
+		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "simulator-it-data");
 		ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1")
+				"--server.address=127.0.0.1", "--bot.embedded-redis.dir=" + data.resolve("redis"),
+				"--bot.data.simulator-key-file=" + data.resolve("simulator-keys.properties"))
 			.redirectErrorStream(true)
-			.redirectOutput(new File("target/simulator-it-bot.log"));
-		// As on a fresh machine: no LINE channel, no Redis.
-		List.of("LINE_CHANNEL_SECRET", "LINE_CHANNEL_TOKEN", "LINE_API_BASE_URL", "REDIS_URL", "SERVER_PORT")
+			.redirectOutput(BOT_LOG.toFile());
+		// As on a fresh machine: no LINE channel, no Redis, no logging settings.
+		List.of("LINE_CHANNEL_SECRET", "LINE_CHANNEL_TOKEN", "LINE_API_BASE_URL", "REDIS_URL", "SERVER_PORT",
+				"LOG_FORMAT", "BOT_EMBEDDED_REDIS_DIR", "BOT_DATA_KEY", "BOT_INDEX_KEY")
 			.forEach(builder.environment()::remove);
 		bot = builder.start();
 		awaitHealthy();
@@ -68,9 +87,13 @@ class SimulatorBrowserIT {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-				"--window-size=480,900");
+				"--lang=en-US", "--window-size=500,900");
+		// A phone's viewport: headless Chromium's windows are at least 500 px wide.
+		options.setExperimentalOption("mobileEmulation",
+				Map.of("deviceMetrics", Map.of("width", 400, "height", 800, "pixelRatio", 1.0)));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
+			.withEnvironment(Map.of("TZ", BROWSER_ZONE))
 			.build();
 		browser = new ChromeDriver(service, options);
 	}
@@ -93,11 +116,17 @@ class SimulatorBrowserIT {
 
 	@Test
 	void shouldShowTheBotsRepliesToWhatTheUserTypesAndTaps() throws IOException {
-		browser.get("http://127.0.0.1:" + port + "/simulator/");
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-		wait.until((driver) -> !driver.findElements(By.cssSelector("#user-select option")).isEmpty());
+		WebDriverWait wait = openSimulator();
+		assertThat(browser.findElement(By.id("follow-button")).isDisplayed())
+			.as("developer controls folded away on a phone-sized window")
+			.isFalse();
+		chatAs(wait, "Somchai");
 
+		toggleDeveloperControls();
+		assertThat(pageIsNoWiderThanTheWindow()).as("unfolded controls fit the window").isTrue();
+		Files.write(Path.of("target/simulator-it-controls.png"), browser.getScreenshotAs(OutputType.BYTES));
 		browser.findElement(By.id("follow-button")).click();
+		toggleDeveloperControls();
 		wait.until((driver) -> botSays("ยินดีต้อนรับ"));
 
 		WebElement input = browser.findElement(By.id("message-input"));
@@ -116,9 +145,100 @@ class SimulatorBrowserIT {
 			.reduce((earlier, later) -> later)
 			.orElseThrow(() -> new AssertionError("no 'เกี่ยวกับโครงการ' button in the help menu"))
 			.click();
-		wait.until((driver) -> botSays("21 กรกฎาคม 2565"));
+		wait.until((driver) -> botSays("Smart City Ambassadors: SCA"));
+		assertThat(pageIsNoWiderThanTheWindow()).as("nothing sticks out sideways at 400 px").isTrue();
+		List<String> times = browser.findElements(By.cssSelector(".from-bot .time"))
+			.stream()
+			.map((time) -> time.getDomAttribute("data-time"))
+			.toList();
+		assertThat(times).isNotEmpty();
+		assertThat(bangkokMinutesAround(times.get(times.size() - 1))).as("times shown in Asia/Bangkok").isTrue();
 
 		Files.write(Path.of("target/simulator-it.png"), browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
+	void shouldPostTheChosenDateAsLineDoesForADatetimePicker() throws Exception {
+		WebDriverWait wait = openSimulator();
+		String user = chatAs(wait, "Nok");
+		pushToSimulator(user, """
+				{"type": "flex", "altText": "pick a date",
+				 "contents": {"type": "bubble", "body": {"type": "box", "layout": "vertical", "contents": [
+				   {"type": "text", "text": "date picker check", "wrap": true},
+				   {"type": "button", "style": "primary",
+				    "action": {"type": "datetimepicker", "label": "flex date", "data": "pick=flex", "mode": "date",
+				               "initial": "2022-07-01", "min": "2022-07-01", "max": "2022-12-31"}}]}},
+				 "quickReply": {"items": [
+				   {"type": "action", "action": {"type": "message", "label": "one", "text": "one"}},
+				   {"type": "action", "action": {"type": "datetimepicker", "label": "quick date",
+				                                 "data": "pick=quick", "mode": "date"}},
+				   {"type": "action", "action": {"type": "postback", "label": "a long third label", "data": "x=3"}},
+				   {"type": "action", "action": {"type": "postback", "label": "a long fourth label", "data": "x=4"}},
+				   {"type": "action", "action": {"type": "postback", "label": "a long fifth label", "data": "x=5"}}]}}
+				""");
+		wait.until((driver) -> botSays("date picker check"));
+		WebElement bar = browser.findElement(By.id("quick-replies"));
+		wait.until((driver) -> bar.isDisplayed());
+		assertThat(((Number) browser.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth", bar))
+			.intValue()).as("five quick replies overflow the bar, which scrolls sideways").isPositive();
+		assertThat(bar.findElements(By.cssSelector(".quick-reply"))).extracting(WebElement::getLocation)
+			.extracting(Point::getY)
+			.containsOnly(bar.findElement(By.cssSelector(".quick-reply")).getLocation().getY());
+		Files.write(Path.of("target/simulator-it-datetimepicker.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+		// Chosen in the browser's date picker: one change event with the whole date.
+		WebElement quickDate = bar.findElement(By.cssSelector(".picker input[type=date]"));
+		browser.executeScript("arguments[0].value = '2022-07-21';"
+				+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", quickDate);
+		wait.until((driver) -> !postbackParams(user, "pick=quick").isEmpty());
+
+		// Typed field by field (month/day/year in en-US), sent on Enter.
+		WebElement flexDate = browser.findElement(By.cssSelector(".from-bot .flex-button.picker input[type=date]"));
+		assertThat(flexDate.getDomProperty("value")).isEqualTo("2022-07-01");
+		flexDate.sendKeys("08012022");
+		flexDate.sendKeys(Keys.ENTER);
+		wait.until((driver) -> !postbackParams(user, "pick=flex").isEmpty());
+
+		assertThat(postbackParams(user, "pick=quick")).containsExactly("{\"date\":\"2022-07-21\"}");
+		assertThat(postbackParams(user, "pick=flex")).containsExactly("{\"date\":\"2022-08-01\"}");
+	}
+
+	@Test
+	void shouldLogReadableLinesInSimulatorMode() throws IOException {
+		List<String> started = Files.readAllLines(BOT_LOG)
+			.stream()
+			.filter((line) -> line.contains("embedded redis started"))
+			.toList();
+
+		assertThat(started).singleElement()
+			.satisfies((line) -> assertThat(line).doesNotStartWith("{").contains("port=").contains("dir="));
+	}
+
+	private static WebDriverWait openSimulator() {
+		browser.get("http://127.0.0.1:" + port + "/simulator/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		wait.until((driver) -> !driver.findElements(By.cssSelector("#user-select option")).isEmpty());
+		return wait;
+	}
+
+	/** Picks the simulated user in the developer controls, folded again afterwards. */
+	private static String chatAs(WebDriverWait wait, String name) {
+		toggleDeveloperControls();
+		WebElement select = browser.findElement(By.id("user-select"));
+		String user = select.findElements(By.tagName("option"))
+			.stream()
+			.filter((option) -> option.getText().startsWith(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no simulated user " + name))
+			.getDomAttribute("value");
+		new Select(select).selectByValue(user);
+		toggleDeveloperControls();
+		wait.until((driver) -> driver.findElement(By.id("current-user-label")).getText().startsWith(name));
+		return user;
+	}
+
+	private static void toggleDeveloperControls() {
+		browser.findElement(By.cssSelector("#dev-panel > summary")).click();
 	}
 
 	private static boolean botSays(String text) {
@@ -127,11 +247,59 @@ class SimulatorBrowserIT {
 			.anyMatch((bubble) -> bubble.getText().contains(text));
 	}
 
+	private static boolean pageIsNoWiderThanTheWindow() {
+		return (Boolean) browser
+			.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+	}
+
+	/**
+	 * True when the time shown is Bangkok's now, or a minute before (a minute may turn).
+	 */
+	private static boolean bangkokMinutesAround(String shown) {
+		ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Bangkok"));
+		DateTimeFormatter format = DateTimeFormatter.ofPattern("HH:mm");
+		return shown.equals(now.format(format)) || shown.equals(now.minusMinutes(1).format(format));
+	}
+
+	/** Sends the user a message through the LINE stand-in, as a push of the bot would. */
+	private static void pushToSimulator(String user, String message) throws IOException, InterruptedException {
+		String body = "{\"to\": \"" + user + "\", \"messages\": [" + message + "]}";
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/bot/message/push"))
+				.header("Authorization", "Bearer " + LineProperties.SIMULATOR_TOKEN)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	/**
+	 * The params of the user's postbacks with this data, as the webhook event had them.
+	 */
+	private static List<String> postbackParams(String user, String data) {
+		try {
+			String transcript = http
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/api/users/" + user + "/transcript"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			List<Map<String, Object>> params = JsonPath.read(transcript,
+					"$.entries[?(@.from == 'user' && @.message.data == '" + data + "')].message.params");
+			return params.stream().map((value) -> JsonPath.parse(value).jsonString()).toList();
+		}
+		catch (IOException ex) {
+			throw new AssertionError("simulator transcript unavailable", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted", ex);
+		}
+	}
+
 	private static void awaitHealthy() throws InterruptedException {
-		HttpClient http = HttpClient.newHttpClient();
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (System.nanoTime() < deadline) {
-			assertThat(bot.isAlive()).as("bot exited; see target/simulator-it-bot.log").isTrue();
+			assertThat(bot.isAlive()).as("bot exited; see " + BOT_LOG).isTrue();
 			try {
 				HttpResponse<String> health = http.send(
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
@@ -145,7 +313,7 @@ class SimulatorBrowserIT {
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("bot not healthy within 90 s; see target/simulator-it-bot.log");
+		throw new AssertionError("bot not healthy within 90 s; see " + BOT_LOG);
 	}
 
 	private static int freePort() throws IOException {

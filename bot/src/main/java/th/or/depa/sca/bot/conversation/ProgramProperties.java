@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Round 2 figures the bot states, from the program's press release
- * (shared/seed/FACTS.md).
+ * (docs/program-facts.md).
  *
  * @param round2Deadline last day applications are accepted
  * @param zone the program's time zone

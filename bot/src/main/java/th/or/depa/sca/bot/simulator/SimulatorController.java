@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,13 @@ class SimulatorController {
 	private static final Set<String> EVENT_TYPES = Set.of("message", "postback", "follow", "unfollow");
 
 	private static final int MAX_TEXT = 5000;
+
+	/**
+	 * What a datetime picker action adds to its postback, by its mode, in LINE's formats
+	 * (RFC 3339 full-date, time-hour:time-minute).
+	 */
+	private static final Map<String, DateTimeFormatter> PICKER_PARAMS = Map.of("date", strict("uuuu-MM-dd"), "time",
+			strict("HH:mm"), "datetime", strict("uuuu-MM-dd'T'HH:mm"));
 
 	private final SimulatorState state;
 
@@ -96,9 +106,15 @@ class SimulatorController {
 		if (type.equals("postback") && (data.isBlank() || data.length() > 300)) {
 			return error(HttpStatus.BAD_REQUEST, "postback data must have 1 to 300 characters");
 		}
-		ObjectNode event = event(userId, type, text, data);
+		JsonNode params = request.path("params");
+		if (!params.isMissingNode() && !(type.equals("postback") && validPickerParams(params))) {
+			return error(HttpStatus.BAD_REQUEST,
+					"params must be one of date (yyyy-MM-dd), time (HH:mm) or datetime (yyyy-MM-ddTHH:mm), on a postback");
+		}
+		ObjectNode event = event(userId, type, text, data, params);
 		// The user's own line goes first, so the bot's answer always lands below it.
-		this.state.record(userId, "user", userLine(type, text, data, request.path("displayText").asString(null)));
+		this.state.record(userId, "user",
+				userLine(type, text, data, params, request.path("displayText").asString(null)));
 		int status = post(this.json.writeValueAsBytes(this.json.createObjectNode()
 			.put("destination", "Usimulatorbot0000000000000000000")
 			.set("events", this.json.createArrayNode().add(event))));
@@ -110,7 +126,30 @@ class SimulatorController {
 		return ResponseEntity.accepted().body(Map.of("accepted", true));
 	}
 
-	private ObjectNode event(String userId, String type, String text, String data) {
+	private static DateTimeFormatter strict(String pattern) {
+		return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+	}
+
+	/** Exactly one of date, time or datetime, as a datetime picker action sends it. */
+	private static boolean validPickerParams(JsonNode params) {
+		if (!params.isObject() || params.size() != 1) {
+			return false;
+		}
+		String mode = params.propertyNames().iterator().next();
+		DateTimeFormatter format = PICKER_PARAMS.get(mode);
+		if (format == null || !params.path(mode).isString()) {
+			return false;
+		}
+		try {
+			format.parse(params.path(mode).asString());
+			return true;
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	private ObjectNode event(String userId, String type, String text, String data, JsonNode params) {
 		ObjectNode event = this.json.createObjectNode()
 			.put("type", type)
 			.put("mode", "active")
@@ -128,7 +167,13 @@ class SimulatorController {
 						.put("type", "text")
 						.put("quoteToken", SimulatorState.randomHex(8))
 						.put("text", text));
-			case "postback" -> event.set("postback", this.json.createObjectNode().put("data", data));
+			case "postback" -> {
+				ObjectNode postback = this.json.createObjectNode().put("data", data);
+				if (!params.isMissingNode()) {
+					postback.set("params", params.deepCopy());
+				}
+				event.set("postback", postback);
+			}
 			case "follow" -> event.set("follow", this.json.createObjectNode().put("isUnblocked", false));
 			default -> {
 			}
@@ -136,13 +181,16 @@ class SimulatorController {
 		return event;
 	}
 
-	private JsonNode userLine(String type, String text, String data, String displayText) {
+	private JsonNode userLine(String type, String text, String data, JsonNode params, String displayText) {
 		ObjectNode line = this.json.createObjectNode().put("type", type);
 		if (type.equals("message")) {
 			line.put("type", "text").put("text", text);
 		}
 		else if (type.equals("postback")) {
 			line.put("data", data);
+			if (!params.isMissingNode()) {
+				line.set("params", params.deepCopy());
+			}
 			if (displayText != null && !displayText.isBlank()) {
 				line.put("displayText", displayText);
 			}

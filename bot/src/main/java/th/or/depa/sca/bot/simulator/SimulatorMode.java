@@ -2,6 +2,7 @@ package th.or.depa.sca.bot.simulator;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -14,7 +15,11 @@ class SimulatorMode implements Condition {
 
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return !StringUtils.hasText(context.getEnvironment().getProperty("line.channel-token"));
+		return isActive(context.getEnvironment());
+	}
+
+	static boolean isActive(PropertyResolver environment) {
+		return !StringUtils.hasText(environment.getProperty("line.channel-token"));
 	}
 
 }
