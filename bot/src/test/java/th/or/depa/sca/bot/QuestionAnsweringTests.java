@@ -122,6 +122,9 @@ class QuestionAnsweringTests extends BotTestSupport {
 
 		String answer = JsonPath.read(awaitRequests(REPLY, 2).get(1).getBodyAsString(), "$.messages[0].text");
 		assertThat(answer).startsWith("รับเรื่องแล้ว เลขอ้างอิง H-").contains("บอทจะหยุดตอบอัตโนมัติ");
+		assertThat(JsonPath.<List<String>>read(awaitRequests(REPLY, 2).get(1).getBodyAsString(),
+				"$.messages[0].quickReply.items[*].action.data"))
+			.containsExactly("intent=cancel");
 		String ref = answer.substring(answer.indexOf("H-"), answer.indexOf("H-") + 8);
 		LoggedRequest notice = awaitRequests(PUSH, 1).get(0);
 		assertThat((String) JsonPath.read(notice.getBodyAsString(), "$.to")).isEqualTo(STAFF_GROUP);

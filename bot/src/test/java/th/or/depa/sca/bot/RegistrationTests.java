@@ -359,6 +359,61 @@ class RegistrationTests extends BotTestSupport {
 		assertNothingPersonalInRedis();
 	}
 
+	@Test
+	void shouldOfferStaffAfterThreeMissesOnOneQuestion() {
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS.subList(0, 5));
+
+		chat.say("somchai@");
+		assertThat(chat.say("somchai at example").buttons()).doesNotContain("intent=talk_to_staff");
+		Reply third = chat.say("somchai.example.com");
+
+		assertThat(third.texts().get(0)).contains("อีเมลยังไม่ถูกรูปแบบ", "ข้อนี้ตอบไม่ผ่านหลายครั้งแล้ว");
+		assertThat(third.buttons()).contains("intent=talk_to_staff");
+		assertThat(third.last()).startsWith("(6/11)");
+	}
+
+	@Test
+	void shouldConfirmAProvinceGuessedFromATypoOrADistrict() {
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS.subList(0, 6));
+
+		Reply guess = chat.say("หาดใหญ่");
+		assertThat(guess.last()).isEqualTo("หมายถึงจังหวัดสงขลาใช่ไหม");
+		assertThat(chat.say("ใช่").last()).startsWith("(8/11) ตอนนี้กำลังเรียนหรือทำงาน");
+		chat.say("ย้อนกลับ");
+		assertThat(chat.say("เชียงรย").last()).isEqualTo("หมายถึงจังหวัดเชียงรายใช่ไหม");
+		assertThat(chat.say("ไม่").last()).startsWith("(7/11) จังหวัด");
+	}
+
+	@Test
+	void shouldStartOverOnRequestAndOfferToContinueToAUserWhoComesBack() {
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS.subList(0, 3));
+		assertThat(chat.say("เริ่มใหม่").last()).startsWith("(1/11) ชื่อและนามสกุลจริง");
+		answerAll(chat, YOUTH_ANSWERS.subList(0, 3));
+
+		this.clock.setBangkok("2022-07-10T13:00:00");
+		Reply back = chat.say("สวัสดีครับ");
+
+		assertThat(back.last()).startsWith("มีใบสมัครที่กรอกค้างไว้ (ตอบแล้ว 3 จาก 11 ข้อ)");
+		assertThat(back.buttons()).containsExactly("flow=registration&do=resume&arg=yes",
+				"flow=registration&do=resume&arg=no");
+		assertThat(chat.tap("flow=registration&do=resume&arg=yes").last()).startsWith("(4/11) เลขประจำตัวประชาชน");
+	}
+
+	@Test
+	void shouldDropADraftUntouchedForAWeek() {
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS.subList(0, 3));
+
+		this.clock.setBangkok("2022-07-18T10:00:01");
+
+		assertThat(chat.say(NATIONAL_ID).last()).startsWith("ใบสมัครที่กรอกค้างไว้เกิน 7 วันถูกลบแล้ว");
+		assertThat(this.redis.opsForValue().get("sca:session:" + chat.userId())).doesNotContain("registration");
+		assertThat(chat.say("สมัคร").last()).startsWith("สมัครรุ่นที่ 2 ในนามใคร");
+	}
+
 	private void assertNothingPersonalInRedis() {
 		Set<String> secrets = Set.of(NATIONAL_ID, "1-1037-02071-01-3", MOBILE, "081-234-5678", "+66812345678", EMAIL,
 				"สมชาย", "ใจดี", "Somchai");

@@ -51,6 +51,9 @@ class SimulatorBrowserIT {
 	/** A zone far from Bangkok's, so a time shown in the browser's zone cannot pass. */
 	private static final String BROWSER_ZONE = "America/Los_Angeles";
 
+	/** A valid national ID (its check digit holds), as in RegistrationTests. */
+	private static final String NATIONAL_ID = "1103702071013";
+
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static Process bot;
@@ -203,6 +206,89 @@ class SimulatorBrowserIT {
 		assertThat(postbackParams(user, "pick=flex")).containsExactly("{\"date\":\"2022-08-01\"}");
 	}
 
+	/**
+	 * A young person registers in the demonstration round as on a phone: types, taps
+	 * quick replies, picks the birth date in the date input, checks the summary card and
+	 * submits.
+	 */
+	@Test
+	void shouldRegisterAYoungPersonByTypingAndTappingOnAPhone() throws IOException {
+		WebDriverWait wait = openSimulator();
+		chatAs(wait, "Ploy");
+
+		type("สมัคร");
+		awaitBotSays(wait, "สมัครรุ่นที่ 3 ในนามใคร");
+		tapQuickReply("เยาวชน");
+		awaitBotSays(wait, "วัตถุประสงค์");
+		tapQuickReply("ยินยอม");
+		awaitBotSays(wait, "(1/11) ชื่อและนามสกุลจริง");
+		type("สมชาย ใจดี");
+		awaitBotSays(wait, "(2/11)");
+		type("ชาย");
+		awaitBotSays(wait, "(3/11)");
+		// The birth date through the question's date picker, typed field by field
+		// (month/day/year in en-US) and sent on Enter.
+		WebElement birthDate = browser.findElement(By.cssSelector("#quick-replies .picker input[type=date]"));
+		birthDate.sendKeys("03052002");
+		birthDate.sendKeys(Keys.ENTER);
+		awaitBotSays(wait, "(4/11)");
+		type(NATIONAL_ID);
+		awaitBotSays(wait, "(5/11)");
+		type("081-234-5678");
+		awaitBotSays(wait, "(6/11)");
+		type("somchai@example.com");
+		awaitBotSays(wait, "(7/11)");
+		type("เชียงราย");
+		awaitBotSays(wait, "(8/11)");
+		tapQuickReply("กำลังเรียน");
+		awaitBotSays(wait, "(9/11)");
+		type("มหาวิทยาลัยแม่ฟ้าหลวง");
+		awaitBotSays(wait, "(10/11)");
+		type("เทศบาลนครเชียงราย");
+		awaitBotSays(wait, "(11/11)");
+		type("อยากกลับไปพัฒนาบ้านเกิดให้เป็นเมืองน่าอยู่ ใช้ข้อมูลและเทคโนโลยีช่วยแก้ปัญหาฝุ่นควัน");
+		awaitBotSays(wait, "สรุปใบสมัครเยาวชน รุ่นที่ 3");
+
+		WebElement card = lastFlexBubble();
+		assertThat(card.getText())
+			.contains("(รอบสาธิต", "สมชาย ใจดี", "5 มีนาคม 2545", "x-xxxx-xxxxx-01-3", "081-xxx-x678",
+					"somchai@example.com", "เชียงราย", "กำลังเรียน", "มหาวิทยาลัยแม่ฟ้าหลวง", "เทศบาลนครเชียงราย")
+			.doesNotContain(NATIONAL_ID, "1-1037-02071-01-3", "081-234-5678");
+		assertThat(botSays(NATIONAL_ID)).as("no bot message shows the full national ID").isFalse();
+		List<WebElement> rows = card
+			.findElements(By.cssSelector(".flex-body > .flex-box > .flex-box.layout-horizontal"));
+		assertThat(rows).as("a row per answer").hasSize(11).allSatisfy((row) -> {
+			WebElement edit = row.findElement(By.tagName("button"));
+			assertThat(edit.getText()).isEqualTo("แก้ไข");
+			assertThat(isTappable(edit)).as("edit button of '" + row.getText() + "' tappable").isTrue();
+		});
+		assertThat(rows.get(3).getText()).contains("เลขประจำตัวประชาชน", "x-xxxx-xxxxx-01-3");
+		WebElement submit = card.findElement(By.cssSelector(".flex-footer button"));
+		assertThat(submit.getText()).isEqualTo("ส่งใบสมัคร");
+		assertThat(isTappable(submit)).as("submit button tappable").isTrue();
+		assertThat(pageIsNoWiderThanTheWindow()).as("the card fits the 400 px window").isTrue();
+
+		// As the README shows it. Taller than the chat at 800 px, the card is scrolled to
+		// show its title, every row and the hint; the submit button is just below.
+		List<WebElement> texts = card.findElements(By.cssSelector(".flex-body .flex-text"));
+		browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", texts.get(texts.size() - 1));
+		assertThat(isWithinTheTranscript(card.findElement(By.cssSelector(".flex-header .flex-text"))))
+			.as("the card's title in view")
+			.isTrue();
+		assertThat(rows).as("every row in view").allMatch(SimulatorBrowserIT::isWithinTheTranscript);
+		Files.write(Path.of("target/simulator-it-registration-summary.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+		submit.click();
+		awaitBotSays(wait, "ส่งใบสมัครเรียบร้อยแล้ว เลขที่ใบสมัคร SCA3-Y-000001");
+		assertThat(lastBotText()).startsWith("ส่งใบสมัครเรียบร้อยแล้ว เลขที่ใบสมัคร SCA3-Y-000001\n")
+			.contains("(รอบสาธิต");
+		assertThat(browser.findElements(By.cssSelector(".from-bot .bubble.bot"))
+			.stream()
+			.filter((bubble) -> bubble.getText().contains("(รอบสาธิต"))
+			.count()).as("the demo note on the round, the consent, the first question, the summary and the receipt")
+			.isGreaterThanOrEqualTo(5);
+	}
+
 	@Test
 	void shouldLogReadableLinesInSimulatorMode() throws IOException {
 		List<String> started = Files.readAllLines(BOT_LOG)
@@ -239,6 +325,62 @@ class SimulatorBrowserIT {
 
 	private static void toggleDeveloperControls() {
 		browser.findElement(By.cssSelector("#dev-panel > summary")).click();
+	}
+
+	/** Types a message in the composer and sends it with Enter. */
+	private static void type(String text) {
+		WebElement input = browser.findElement(By.id("message-input"));
+		input.sendKeys(text);
+		input.sendKeys(Keys.ENTER);
+	}
+
+	/** Taps the quick reply with exactly this label. */
+	private static void tapQuickReply(String label) {
+		browser.findElements(By.cssSelector("#quick-replies .quick-reply"))
+			.stream()
+			.filter((button) -> button.getText().equals(label))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no quick reply '" + label + "' under: " + lastBotText()))
+			.click();
+	}
+
+	private static void awaitBotSays(WebDriverWait wait, String text) {
+		wait.withMessage(() -> "bot never said '" + text + "'; its last message: " + lastBotText())
+			.until((driver) -> botSays(text));
+	}
+
+	private static String lastBotText() {
+		List<WebElement> bubbles = browser.findElements(By.cssSelector(".from-bot .bubble.bot"));
+		return bubbles.isEmpty() ? "(none)" : bubbles.get(bubbles.size() - 1).getText();
+	}
+
+	private static WebElement lastFlexBubble() {
+		List<WebElement> cards = browser.findElements(By.cssSelector(".from-bot .flex-bubble"));
+		assertThat(cards).as("a Flex card from the bot").isNotEmpty();
+		return cards.get(cards.size() - 1);
+	}
+
+	/**
+	 * True when the element, scrolled into view, is inside the window and a tap at its
+	 * centre lands on it, not on something drawn over it.
+	 */
+	private static boolean isTappable(WebElement element) {
+		return (Boolean) browser.executeScript("""
+				const target = arguments[0];
+				target.scrollIntoView({block: 'center'});
+				const box = target.getBoundingClientRect();
+				if (box.width < 1 || box.height < 1 || box.left < 0 || box.right > window.innerWidth) return false;
+				const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+				return hit !== null && !target.disabled && (hit === target || target.contains(hit));
+				""", element);
+	}
+
+	private static boolean isWithinTheTranscript(WebElement element) {
+		return (Boolean) browser.executeScript("""
+				const box = arguments[0].getBoundingClientRect();
+				const chat = document.getElementById('transcript').getBoundingClientRect();
+				return box.top >= chat.top && box.bottom <= chat.bottom;
+				""", element);
 	}
 
 	private static boolean botSays(String text) {

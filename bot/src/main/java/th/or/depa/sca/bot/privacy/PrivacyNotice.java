@@ -31,8 +31,10 @@ public class PrivacyNotice {
 	 * A notice from the catalog with the link to the full notice, if one is published.
 	 */
 	public String text(Lang lang, MessageKey key, Map<String, ?> args) {
-		String link = (this.properties.noticeUrl() != null) ? this.catalog.text(lang, MessageKey.PRIVACY_NOTICE_LINK,
-				Map.of("url", this.properties.noticeUrl().toString())) : "";
+		String link = (this.properties.noticeUrl() != null && !this.properties.noticeUrl().toString().isBlank())
+				? this.catalog.text(lang, MessageKey.PRIVACY_NOTICE_LINK,
+						Map.of("url", this.properties.noticeUrl().toString()))
+				: "";
 		java.util.Map<String, Object> all = new java.util.HashMap<>(args);
 		all.put("link", link);
 		return this.catalog.text(lang, key, all);
