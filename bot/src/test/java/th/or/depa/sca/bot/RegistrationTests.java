@@ -414,6 +414,48 @@ class RegistrationTests extends BotTestSupport {
 		assertThat(chat.say("สมัคร").last()).startsWith("สมัครรุ่นที่ 2 ในนามใคร");
 	}
 
+	@Test
+	void shouldTakeACityThroughBackQuestionEditAndSubmitInEnglish() {
+		Chat chat = new Chat(this.webhook, newUserId());
+		chat.say("register city");
+		assertThat(chat.tap(AGREE).last()).startsWith("(1/7) The name of the city or municipality");
+		answerAll(chat, CITY_ANSWERS.subList(0, 3));
+		assertThat(chat.say("back").last()).startsWith("(3/7) The full name of the officer");
+		answer(chat, CITY_ANSWERS.get(2));
+
+		Reply question = chat.say("how many cities will be accepted?");
+		assertThat(question.texts().get(0)).contains("150 cities");
+		assertThat(question.last()).startsWith("(4/7) The officer's position");
+
+		Reply summary = answerAll(chat, CITY_ANSWERS.subList(3, CITY_ANSWERS.size()));
+		assertThat(summary.all()).contains("Your city application, round 2", "Khon Kaen", "043-xxx-x234");
+		assertThat(chat.say("edit position").last()).contains("The officer's position");
+		assertThat(chat.say("นายกเทศมนตรี").all()).contains("นายกเทศมนตรี");
+
+		assertThat(chat.tap(SUBMIT).last())
+			.startsWith("Your application is submitted. Application number SCA2-C-000001");
+	}
+
+	@Test
+	void shouldCancelOrDeclineACityApplicationKeepingNothing() {
+		Chat declines = new Chat(this.webhook, newUserId());
+		declines.say("สมัคร");
+		declines.tap(CITY);
+		assertThat(declines.tap(DECLINE).last()).startsWith("ไม่เป็นไร บอทไม่ได้เก็บข้อมูลใด ๆ ของคุณ");
+		Chat cancels = new Chat(this.webhook, newUserId());
+		cancels.say("สมัคร");
+		cancels.tap(CITY);
+		cancels.tap(AGREE);
+		answerAll(cancels, CITY_ANSWERS.subList(0, 4));
+
+		cancels.say("ยกเลิก");
+		assertThat(cancels.tap("flow=registration&do=cancel&arg=yes").last())
+			.startsWith("ยกเลิกการสมัครและลบข้อมูลที่กรอกไว้แล้ว");
+
+		assertThat(this.redis.keys("sca:app:*")).isEmpty();
+		assertThat(this.redis.opsForZSet().size("sca:reg:drafts:round-2")).isZero();
+	}
+
 	private void assertNothingPersonalInRedis() {
 		Set<String> secrets = Set.of(NATIONAL_ID, "1-1037-02071-01-3", MOBILE, "081-234-5678", "+66812345678", EMAIL,
 				"สมชาย", "ใจดี", "Somchai");

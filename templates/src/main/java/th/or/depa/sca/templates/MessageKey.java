@@ -43,7 +43,8 @@ public enum MessageKey {
 	REG_WITHDRAW_CONFIRM("reg.withdrawConfirm"), REG_WITHDRAWN("reg.withdrawn"), REG_WITHDRAW_KEPT("reg.withdrawKept"),
 	REG_WITHDRAW_NONE("reg.withdrawNone"), REG_WITHDRAW_CLOSED("reg.withdrawClosed"),
 	REG_YES_NO_REPROMPT("reg.yesNo.reprompt"), REG_ANSWER_PLEASE("reg.answerPlease"),
-	DELETE_ERASED_APPLICATIONS("delete.erased.applications"), ACTION_BACK("action.back");
+	DELETE_ERASED_APPLICATIONS("delete.erased.applications"), ACTION_BACK("action.back"),
+	ROUND_DEMO_TAG("round.demoTag");
 
 	private final String key;
 

@@ -101,6 +101,8 @@ class FaqConversation implements IdleHandler, Questions {
 		return switch (match.intent()) {
 			case GREETING -> Decision.answer(session, "hello", this.replies.greetingHello(lang, popular()));
 			case THANKS -> Decision.answer(session, "thanks", this.replies.plain(lang, MessageKey.THANKS));
+			case RESTART ->
+				Decision.answer(session, "restart-nothing", this.replies.plain(lang, MessageKey.CANCEL_NOTHING));
 			case WEEKLY_UPDATE -> Decision.answer(session, "weekly-update",
 					this.replies.withStaffButton(lang, MessageKey.WEEKLY_NOT_AMBASSADOR));
 			default -> Decision.answer(session, "unknown-postback", this.replies.unknownButton(lang));

@@ -723,8 +723,10 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		int position = expected.indexOf(field) + 1;
 		String prompt = text(turn, MessageKey.REG_QUESTION, Map.of("n", Math.max(position, 1), "total", expected.size(),
 				"prompt", this.replies.catalog().text(turn.lang(), field.promptKey(state.form()), Map.of())));
-		if (position == 1 && round(state).demo() && answers.isEmpty()) {
-			prompt = text(turn, MessageKey.ROUND_DEMO_NOTE) + "\n" + prompt;
+		if (round(state).demo()) {
+			// Every question of a demonstration round says so; the first says why.
+			prompt = (position == 1 && answers.isEmpty()) ? text(turn, MessageKey.ROUND_DEMO_NOTE) + "\n" + prompt
+					: text(turn, MessageKey.ROUND_DEMO_TAG) + " " + prompt;
 		}
 		List<QuickReplyItem> items = new ArrayList<>();
 		if (field.parser() == FieldParser.CHOICE) {
