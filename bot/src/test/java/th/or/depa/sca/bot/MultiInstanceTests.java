@@ -2,8 +2,6 @@ package th.or.depa.sca.bot;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,13 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 import th.or.depa.sca.bot.session.ConversationSession;
 import th.or.depa.sca.bot.session.Pause;
 import th.or.depa.sca.bot.session.SessionStore;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -39,9 +34,7 @@ import static th.or.depa.sca.bot.WebhookClient.text;
  */
 class MultiInstanceTests {
 
-	private static RedisServer redisServer;
-
-	private static String redisUrl;
+	private static SharedRedis redis;
 
 	private static ConfigurableApplicationContext first;
 
@@ -49,10 +42,7 @@ class MultiInstanceTests {
 
 	@BeforeAll
 	static void startSharedRedisAndTwoInstances() throws IOException {
-		int port = freePort();
-		redisServer = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"").build();
-		redisServer.start();
-		redisUrl = "redis://127.0.0.1:" + port;
+		redis = SharedRedis.start();
 		first = start();
 		second = start();
 	}
@@ -65,8 +55,8 @@ class MultiInstanceTests {
 		if (second != null) {
 			second.close();
 		}
-		if (redisServer != null) {
-			redisServer.stop();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -147,22 +137,11 @@ class MultiInstanceTests {
 	}
 
 	private static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(BotApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--spring.data.redis.url=" + redisUrl, "--line.channel-token=test-channel-token",
-				"--line.channel-secret=" + WebhookClient.SECRET,
-				"--line.api-base-url=" + LineApiStub.server().baseUrl(), "--line.retry.initial-delay=20ms",
-				"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN", "--bot.data.key=" + TestKeys.DATA,
-				"--bot.data.index-key=" + TestKeys.INDEX);
+		return redis.instance(null);
 	}
 
 	private static WebhookClient client(ConfigurableApplicationContext context) {
-		return new WebhookClient(((WebServerApplicationContext) context).getWebServer().getPort());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+		return SharedRedis.client(context);
 	}
 
 }

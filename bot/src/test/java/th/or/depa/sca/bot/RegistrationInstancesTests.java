@@ -1,8 +1,6 @@
 package th.or.depa.sca.bot;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 import th.or.depa.sca.bot.Chat.Reply;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -39,9 +34,7 @@ class RegistrationInstancesTests {
 
 	private static final MutableClock CLOCK = new MutableClock(Instant.parse("2022-07-10T03:00:00Z"));
 
-	private static RedisServer redisServer;
-
-	private static String redisUrl;
+	private static SharedRedis redis;
 
 	private static ConfigurableApplicationContext first;
 
@@ -49,10 +42,7 @@ class RegistrationInstancesTests {
 
 	@BeforeAll
 	static void startSharedRedisAndTwoInstances() throws IOException {
-		int port = freePort();
-		redisServer = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"").build();
-		redisServer.start();
-		redisUrl = "redis://127.0.0.1:" + port;
+		redis = SharedRedis.start();
 		first = start();
 		second = start();
 	}
@@ -64,8 +54,8 @@ class RegistrationInstancesTests {
 				context.close();
 			}
 		}
-		if (redisServer != null) {
-			redisServer.stop();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -208,24 +198,11 @@ class RegistrationInstancesTests {
 	}
 
 	private static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(BotApplication.class)
-			.initializers((context) -> context.getBeanFactory().registerSingleton("testClock", CLOCK))
-			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.data.redis.url=" + redisUrl,
-					"--line.channel-token=test-channel-token", "--line.channel-secret=" + WebhookClient.SECRET,
-					"--line.api-base-url=" + LineApiStub.server().baseUrl(), "--line.retry.initial-delay=20ms",
-					"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN",
-					"--bot.registration.reminder-check=200ms", "--bot.data.key=" + TestKeys.DATA,
-					"--bot.data.index-key=" + TestKeys.INDEX);
+		return redis.instance(CLOCK, "--bot.registration.reminder-check=200ms");
 	}
 
 	private static WebhookClient client(ConfigurableApplicationContext context) {
-		return new WebhookClient(((WebServerApplicationContext) context).getWebServer().getPort());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+		return SharedRedis.client(context);
 	}
 
 }
