@@ -58,13 +58,16 @@ public class Replies {
 	}
 
 	public List<Message> help(Lang lang) {
-		String json = this.flex.render("help", lang);
+		return List.of(flex(this.catalog.text(lang, MessageKey.HELP_ALT_TEXT), this.flex.render("help", lang)));
+	}
+
+	/** A Flex message from a rendered Flex template. */
+	public Message flex(String altText, String json) {
 		try {
-			FlexContainer contents = LINE_JSON.readValue(json, FlexContainer.class);
-			return List.of(new FlexMessage(this.catalog.text(lang, MessageKey.HELP_ALT_TEXT), contents));
+			return new FlexMessage(altText, LINE_JSON.readValue(json, FlexContainer.class));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Flex template 'help' is not a valid Flex container", ex);
+			throw new UncheckedIOException("A Flex template is not a valid Flex container: " + altText, ex);
 		}
 	}
 

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -112,10 +110,6 @@ class DraftReminders {
 			return 0;
 		}
 		int sent = 0;
-		Date lastDay = Date.from(round.lastDay(this.status.calendar().zone())
-			.atTime(12, 0)
-			.atZone(this.status.calendar().zone())
-			.toInstant());
 		for (String chat : chats) {
 			Long added = this.redis.opsForSet().add(reminded(round.id()), chat);
 			if (added == null || added == 0) {
@@ -125,8 +119,8 @@ class DraftReminders {
 				.find(chat)
 				.map((session) -> Lang.fromCode(session.lang()))
 				.orElse(Lang.TH);
-			List<Message> reminder = List.of(new TextMessage(this.catalog.text(lang, MessageKey.REG_REMINDER,
-					Map.of("round", round.number(), "lastDay", lastDay))));
+			List<Message> reminder = List
+				.of(new TextMessage(this.catalog.text(lang, MessageKey.REG_REMINDER, this.status.roundArgs(round))));
 			try {
 				this.messenger.push(chat, reminder, retryKey(round.id(), chat));
 				sent++;

@@ -871,9 +871,7 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 	}
 
 	private Map<String, Object> roundArgs(Round round) {
-		ZoneId zone = this.status.calendar().zone();
-		return Map.of("round", round.number(), "opens", Date.from(round.opens()), "lastDay",
-				Date.from(round.lastDay(zone).atTime(12, 0).atZone(zone).toInstant()));
+		return this.status.roundArgs(round);
 	}
 
 	private FormSpec form(RegistrationState state) {

@@ -1,17 +1,12 @@
 package th.or.depa.sca.bot.registration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.linecorp.bot.jackson.ModelObjectMapper;
-import com.linecorp.bot.messaging.model.FlexContainer;
-import com.linecorp.bot.messaging.model.FlexMessage;
 import com.linecorp.bot.messaging.model.Message;
 import th.or.depa.sca.bot.conversation.Postbacks;
+import th.or.depa.sca.bot.conversation.Replies;
 import th.or.depa.sca.templates.FlexTemplates;
 import th.or.depa.sca.templates.Lang;
 import th.or.depa.sca.templates.MessageCatalog;
@@ -29,18 +24,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SummaryCard {
 
-	private static final ObjectMapper LINE_JSON = ModelObjectMapper.createNewObjectMapper();
-
 	private final FlexTemplates flex;
 
 	private final MessageCatalog catalog;
 
 	private final FieldReader reader;
 
-	SummaryCard(FlexTemplates flex, MessageCatalog catalog, FieldReader reader) {
+	private final Replies replies;
+
+	SummaryCard(FlexTemplates flex, MessageCatalog catalog, FieldReader reader, Replies replies) {
 		this.flex = flex;
 		this.catalog = catalog;
 		this.reader = reader;
+		this.replies = replies;
 	}
 
 	Message render(Lang lang, FormSpec form, int round, boolean demo, Map<String, String> answers) {
@@ -58,13 +54,7 @@ class SummaryCard {
 		}
 		String json = this.flex.render("registration-summary", lang, Map.of("title", title, "rows",
 				String.join(",", rows), "submit", Postbacks.step(RegistrationFlow.ID, "submit", "")));
-		try {
-			FlexContainer contents = LINE_JSON.readValue(json, FlexContainer.class);
-			return new FlexMessage(this.catalog.text(lang, MessageKey.REG_SUMMARY_ALT_TEXT), contents);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Flex template 'registration-summary' is not a valid Flex container", ex);
-		}
+		return this.replies.flex(this.catalog.text(lang, MessageKey.REG_SUMMARY_ALT_TEXT), json);
 	}
 
 }

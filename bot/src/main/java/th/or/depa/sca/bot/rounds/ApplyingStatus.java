@@ -69,8 +69,8 @@ public class ApplyingStatus {
 	public String sentence(Lang lang, Instant now) {
 		Availability availability = at(now);
 		Round round = availability.round();
-		Map<String, Object> args = Map.of("round", round.number(), "opens", Date.from(round.opens()), "lastDay",
-				lastDay(round), "days", round.daysLeft(now, this.calendar.zone()));
+		Map<String, Object> args = new java.util.HashMap<>(roundArgs(round));
+		args.put("days", round.daysLeft(now, this.calendar.zone()));
 		String text = switch (availability) {
 			case Availability.Open open -> this.catalog.text(lang, MessageKey.ROUND_STATUS_OPEN, args);
 			case Availability.NotYetOpen notYet -> this.catalog.text(lang, MessageKey.ROUND_STATUS_NOT_YET, args);
@@ -105,6 +105,14 @@ public class ApplyingStatus {
 			return OptionalInt.of(newest + 1);
 		}
 		return OptionalInt.empty();
+	}
+
+	/**
+	 * A round's number, first instant and last day as the catalog's sentences take them
+	 * ({@code round}, {@code opens}, {@code lastDay}).
+	 */
+	public Map<String, Object> roundArgs(Round round) {
+		return Map.of("round", round.number(), "opens", Date.from(round.opens()), "lastDay", lastDay(round));
 	}
 
 	/**
