@@ -456,6 +456,21 @@ class RegistrationTests extends BotTestSupport {
 		assertThat(this.redis.opsForZSet().size("sca:reg:drafts:round-2")).isZero();
 	}
 
+	@Test
+	void shouldTakeTypedAnswersAsPeopleTypeThemWithoutMistakingThemForQuestions() {
+		Chat chat = new Chat(this.webhook, newUserId());
+		chat.say("อยากสมัครค่ะ");
+		chat.say("เยาวชนค่ะ");
+		assertThat(chat.say("ยินยอมค่ะ").last()).startsWith("(1/11) ชื่อและนามสกุลจริง");
+
+		Reply notAName = chat.say("เรียนอยู่");
+		assertThat(notAName.texts()).hasSize(2);
+		assertThat(notAName.texts().get(0)).contains("ขอเป็นชื่อ (และนามสกุล)");
+		Reply sentence = chat.say("อยากกลับไปช่วยพัฒนาเมืองโคราชให้เป็นเมืองอัจฉริยะ ด้านการจัดการขยะค่ะ");
+		assertThat(sentence.last()).startsWith("(1/11)");
+		assertThat(chat.say("นางสาวพลอยไพลิน ใจงาม").last()).startsWith("(2/11) ชื่อเล่น");
+	}
+
 	private void assertNothingPersonalInRedis() {
 		Set<String> secrets = Set.of(NATIONAL_ID, "1-1037-02071-01-3", MOBILE, "081-234-5678", "+66812345678", EMAIL,
 				"สมชาย", "ใจดี", "Somchai");

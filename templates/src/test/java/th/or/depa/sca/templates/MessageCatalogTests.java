@@ -44,7 +44,7 @@ class MessageCatalogTests {
 				Map.entry("type", "youth"), Map.entry("number", "SCA2-Y-000001"), Map.entry("months", 24),
 				Map.entry("n", 1), Map.entry("total", 10), Map.entry("prompt", "p"), Map.entry("province", "เชียงราย"),
 				Map.entry("done", 3), Map.entry("count", 1), Map.entry("min", 30), Map.entry("max", 1000),
-				Map.entry("length", 5));
+				Map.entry("length", 5), Map.entry("until", new Date()));
 		for (MessageKey key : MessageKey.values()) {
 			assertThat(this.catalog.text(lang, key, args)).as(key.key()).isNotBlank().doesNotContain("{");
 		}

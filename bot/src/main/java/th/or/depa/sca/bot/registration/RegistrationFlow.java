@@ -76,6 +76,9 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 
 	private static final YesNoParser YES_NO = new YesNoParser();
 
+	// "ยินยอมค่ะ", "ไม่ยินยอมครับ": the polite particle says nothing about the answer.
+	private static final Pattern POLITE = Pattern.compile("(?:ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|ค้าบ)+$");
+
 	/** Text fields this long are stories (a motivation), never read as questions. */
 	private static final int NARRATIVE = 500;
 
@@ -354,7 +357,7 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 					}
 				}
 				reading = this.reader.read(field, text.text());
-				if (reading instanceof FieldReader.Reading.Refused && field.parser() != FieldParser.TEXT) {
+				if (reading instanceof FieldReader.Reading.Refused && QUESTION.matcher(text.text()).find()) {
 					Optional<List<Message>> answer = this.questions.answerIfKnown(turn, text.text());
 					if (answer.isPresent()) {
 						return askAfter(turn, state, answer.get(), "question-answered");
@@ -837,7 +840,7 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 			if (YES_NO.parse(text.text()) instanceof Parsed.Valid<YesNo> valid) {
 				return Optional.of(valid.value() == YesNo.YES);
 			}
-			String typed = ThaiText.normalize(text.text()).replace(" ", "");
+			String typed = POLITE.matcher(ThaiText.normalize(text.text()).replace(" ", "")).replaceFirst("");
 			if (typed.equals("ยินยอม") || typed.equals("iagree") || typed.equals("agree")) {
 				return Optional.of(true);
 			}

@@ -112,7 +112,8 @@ public class ApplyingStatus {
 	 * ({@code round}, {@code opens}, {@code lastDay}).
 	 */
 	public Map<String, Object> roundArgs(Round round) {
-		return Map.of("round", round.number(), "opens", Date.from(round.opens()), "lastDay", lastDay(round));
+		return Map.of("round", round.number(), "opens", Date.from(round.opens()), "lastDay", lastDay(round), "until",
+				Date.from(round.closes().minusSeconds(1)));
 	}
 
 	/**

@@ -51,7 +51,14 @@ class RoundsConfiguration {
 			int number = rounds.stream().mapToInt(Round::number).max().orElse(0) + 1;
 			Round latest = rounds.get(rounds.size() - 1);
 			Instant opens = now.isBefore(latest.closes()) ? latest.closes() : now;
-			rounds.add(new Round(DEMO_ID, number, opens, opens.plus(properties.demoLength()), latest.quotas(), true));
+			// Open until the end of its last day, as real rounds are.
+			Instant closes = opens.plus(properties.demoLength())
+				.atZone(calendar.zone())
+				.toLocalDate()
+				.plusDays(1)
+				.atStartOfDay(calendar.zone())
+				.toInstant();
+			rounds.add(new Round(DEMO_ID, number, opens, closes, latest.quotas(), true));
 			calendar = new RoundCalendar(rounds, calendar.zone());
 			log.atInfo().setMessage("simulator mode: demonstration round open").addKeyValue("round", number).log();
 		}

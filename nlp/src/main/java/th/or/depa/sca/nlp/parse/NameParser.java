@@ -10,7 +10,13 @@ import java.util.regex.Pattern;
  */
 public final class NameParser implements Parser<String> {
 
-	private static final int MAX_LENGTH = 100;
+	private static final int MAX_LENGTH = 80;
+
+	/** Longer than any Thai given name or surname: a sentence typed without spaces. */
+	private static final int MAX_WORD_LENGTH = 30;
+
+	/** First, middle and last names, or a name with a particle. */
+	private static final int MAX_WORDS = 4;
 
 	private static final Pattern TITLE = Pattern.compile(
 			"^(?:นางสาว|น\\.ส\\.|นส\\.?|นาย|นาง|ด\\.ช\\.|ด\\.ญ\\.|เด็กชาย|เด็กหญิง|mr\\.?|mrs\\.?|ms\\.?|miss)\\s*",
@@ -58,8 +64,11 @@ public final class NameParser implements Parser<String> {
 			return new Parsed.Invalid<>(Parsed.Reason.TOO_LONG);
 		}
 		String[] words = name.split(" ");
+		if (words.length > MAX_WORDS) {
+			return new Parsed.Invalid<>(Parsed.Reason.NOT_A_NAME);
+		}
 		for (String word : words) {
-			if (!WORD.matcher(word).matches()) {
+			if (!WORD.matcher(word).matches() || word.codePointCount(0, word.length()) > MAX_WORD_LENGTH) {
 				return new Parsed.Invalid<>(Parsed.Reason.NOT_A_NAME);
 			}
 		}

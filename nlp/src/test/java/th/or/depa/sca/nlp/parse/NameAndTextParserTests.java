@@ -29,6 +29,8 @@ class NameAndTextParserTests {
 			'   ' | EMPTY
 			นาย | EMPTY
 			somchai@mail.com jaidee | NOT_A_NAME
+			อยากกลับไปช่วยพัฒนาเมืองโคราชให้เป็นเมืองอัจฉริยะ ด้านการจัดการขยะ | NOT_A_NAME
+			ผม ชื่อ สมชาย นามสกุล ใจดี | NOT_A_NAME
 			""")
 	void shouldRefuseWhatIsNotAFullName(String typed, Parsed.Reason reason) {
 		assertThat(NameParser.fullName().parse(typed)).isEqualTo(new Parsed.Invalid<>(reason));
