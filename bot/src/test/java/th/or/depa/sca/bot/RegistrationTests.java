@@ -469,6 +469,11 @@ class RegistrationTests extends BotTestSupport {
 		Reply sentence = chat.say("อยากกลับไปช่วยพัฒนาเมืองโคราชให้เป็นเมืองอัจฉริยะ ด้านการจัดการขยะค่ะ");
 		assertThat(sentence.last()).startsWith("(1/11)");
 		assertThat(chat.say("นางสาวพลอยไพลิน ใจงาม").last()).startsWith("(2/11) ชื่อเล่น");
+		answerAll(chat, YOUTH_ANSWERS.subList(1, 7));
+
+		assertThat(chat.say("ตอนนี้เรียนอยู่ปี 3 ค่ะ").last()).startsWith("(9/11) ชื่อสถานศึกษา");
+		chat.say("ย้อนกลับ");
+		assertThat(chat.say("เรียนจบแล้วครับ").last()).startsWith("(9/10) เมืองที่อยากกลับไปพัฒนา");
 	}
 
 	private void assertNothingPersonalInRedis() {

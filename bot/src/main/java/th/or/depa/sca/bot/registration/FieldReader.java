@@ -168,19 +168,38 @@ class FieldReader {
 		return new Reading.Refused(reason.name(), Map.of());
 	}
 
+	/**
+	 * A choice typed instead of tapped: its label or one of its other words, in either
+	 * language ("เรียนอยู่" is studying); where the message holds the words of several,
+	 * the longest word decides ("เรียนจบแล้ว" is graduated), and a tie is no choice.
+	 */
 	private Reading choice(FieldSpec field, String text) {
 		String typed = ThaiText.normalize(text).replace(" ", "");
+		if (typed.isEmpty()) {
+			return new Reading.Refused(Parsed.Reason.EMPTY.name(), Map.of());
+		}
+		String best = null;
+		int bestLength = 0;
+		boolean tie = false;
 		for (String option : field.choices()) {
-			if (typed.equals(option)) {
-				return new Reading.Accepted(option);
-			}
-			for (Lang lang : Lang.values()) {
-				String label = ThaiText.normalize(this.catalog.text(lang, field.choiceKey(option), Map.of()))
-					.replace(" ", "");
-				if (typed.equals(label)) {
+			for (String word : words(field, option)) {
+				if (typed.equals(word)) {
 					return new Reading.Accepted(option);
 				}
+				if (word.length() >= 2 && typed.contains(word)) {
+					if (word.length() > bestLength) {
+						best = option;
+						bestLength = word.length();
+						tie = false;
+					}
+					else if (word.length() == bestLength && !option.equals(best)) {
+						tie = true;
+					}
+				}
 			}
+		}
+		if (best != null && !tie) {
+			return new Reading.Accepted(best);
 		}
 		// "1", "2", ... in the order the buttons show them.
 		if (typed.matches("\\d{1,2}")) {
@@ -189,8 +208,19 @@ class FieldReader {
 				return new Reading.Accepted(field.choices().get(index));
 			}
 		}
-		return new Reading.Refused(typed.isEmpty() ? Parsed.Reason.EMPTY.name() : Parsed.Reason.NOT_A_CHOICE.name(),
-				Map.of());
+		return new Reading.Refused(Parsed.Reason.NOT_A_CHOICE.name(), Map.of());
+	}
+
+	private List<String> words(FieldSpec field, String option) {
+		List<String> words = new java.util.ArrayList<>();
+		words.add(option);
+		for (Lang lang : Lang.values()) {
+			words.add(ThaiText.normalize(this.catalog.text(lang, field.choiceKey(option), Map.of())).replace(" ", ""));
+			for (String alias : this.catalog.text(lang, field.choiceAliasesKey(option), Map.of()).split(",")) {
+				words.add(ThaiText.normalize(alias).replace(" ", ""));
+			}
+		}
+		return words;
 	}
 
 	private Reading text(FieldSpec field, String text) {

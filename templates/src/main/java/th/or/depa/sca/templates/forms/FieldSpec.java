@@ -44,4 +44,12 @@ public record FieldSpec(String name, FieldParser parser, int min, int max, List<
 		return "form.choice." + this.name + "." + choice;
 	}
 
+	/**
+	 * The catalog key of the other words people type for one option, comma-separated
+	 * ("เรียนอยู่,นักศึกษา" for studying).
+	 */
+	public String choiceAliasesKey(String choice) {
+		return choiceKey(choice) + ".aliases";
+	}
+
 }

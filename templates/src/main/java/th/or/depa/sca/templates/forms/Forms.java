@@ -74,7 +74,10 @@ public final class Forms {
 			for (FieldSpec field : form.fields()) {
 				keys.add(field.promptKey(id));
 				keys.add(field.labelKey());
-				field.choices().forEach((choice) -> keys.add(field.choiceKey(choice)));
+				field.choices().forEach((choice) -> {
+					keys.add(field.choiceKey(choice));
+					keys.add(field.choiceAliasesKey(choice));
+				});
 			}
 		});
 		for (th.or.depa.sca.nlp.parse.Parsed.Reason reason : th.or.depa.sca.nlp.parse.Parsed.Reason.values()) {
