@@ -56,6 +56,13 @@ public final class Chat {
 		return tap(data, Map.of("date", date));
 	}
 
+	/** Taps a button at a time of the user's (LINE's timestamp), handled whenever. */
+	public Reply tapAt(String data, java.time.Instant sentAt) {
+		String token = token();
+		return send(tapEvent(WebhookClient.newEventId(), token, data, false).replaceFirst("\"timestamp\":\\d+",
+				"\"timestamp\":" + sentAt.toEpochMilli()), token);
+	}
+
 	/** The event of a tap, to post as it is (e.g. several times). */
 	public String tapEvent(String eventId, String token, String data, boolean redelivery) {
 		return ("{\"type\":\"postback\",\"mode\":\"active\",\"timestamp\":%d,\"source\":{\"type\":\"user\","

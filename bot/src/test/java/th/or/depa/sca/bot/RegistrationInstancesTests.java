@@ -167,6 +167,29 @@ class RegistrationInstancesTests {
 		assertThat(pushesTo(finished)).isEmpty();
 	}
 
+	@Test
+	void shouldEraseApplicationsOnceTheirRetentionIsOverAndNotBefore() {
+		String user = newUserId();
+		Chat chat = new Chat(client(first), user);
+		startYouth(chat);
+		RegistrationTests.answerAll(chat, YOUTH_ANSWERS);
+		chat.tap(SUBMIT);
+		String record = "sca:app:rec:SCA2-Y-000001";
+		assertThat(redis().opsForHash().hasKey(record, "answers")).isTrue();
+
+		// 24 months after the close (the end of 21 July 2022), and not a second before.
+		CLOCK.setBangkok("2024-07-21T23:59:59");
+		await().during(Duration.ofSeconds(1)).until(() -> redis().opsForHash().hasKey(record, "answers"));
+		CLOCK.setBangkok("2024-07-22T00:00:00");
+
+		await().atMost(BotTestSupport.PATIENCE).until(() -> !redis().opsForHash().hasKey(record, "answers"));
+		assertThat(redis().opsForHash().entries(record)).containsEntry("status", "submitted")
+			.containsEntry("province", "เชียงราย")
+			.containsKey("erasedAt")
+			.doesNotContainKeys("user", "uniq");
+		assertThat(redis().keys("sca:app:user:*")).isEmpty();
+	}
+
 	private static void startYouth(Chat chat) {
 		chat.say("สมัคร");
 		chat.tap(RegistrationTests.YOUTH);
@@ -198,7 +221,8 @@ class RegistrationInstancesTests {
 	}
 
 	private static ConfigurableApplicationContext start() {
-		return redis.instance(CLOCK, "--bot.registration.reminder-check=200ms");
+		return redis.instance(CLOCK, "--bot.registration.reminder-check=200ms",
+				"--bot.registration.retention-check=200ms");
 	}
 
 	private static WebhookClient client(ConfigurableApplicationContext context) {

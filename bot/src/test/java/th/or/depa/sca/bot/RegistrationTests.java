@@ -43,7 +43,8 @@ class RegistrationTests extends BotTestSupport {
 
 	/** The youth form's valid answers, in order (taps start with "flow="). */
 	static final List<String> YOUTH_ANSWERS = List.of(NAME, "ชาย", "5 มี.ค. 2545", NATIONAL_ID, MOBILE, EMAIL,
-			"เชียงราย", "flow=registration&do=choice&arg=student", "มหาวิทยาลัยแม่ฟ้าหลวง", "เทศบาลนครเชียงราย",
+			"เชียงราย", "flow=registration&do=choice&arg=occupation:student", "มหาวิทยาลัยแม่ฟ้าหลวง",
+			"เทศบาลนครเชียงราย",
 			"อยากกลับไปพัฒนาบ้านเกิดให้เป็นเมืองน่าอยู่ ใช้ข้อมูลและเทคโนโลยีช่วยแก้ปัญหาฝุ่นควัน");
 
 	static final List<String> CITY_ANSWERS = List.of("เทศบาลนครขอนแก่น", "ขอนแก่น", "มานี มีนา",
@@ -273,6 +274,8 @@ class RegistrationTests extends BotTestSupport {
 		assertThat(refused.last()).startsWith("ขออภัย เลขประจำตัวประชาชนนี้มีใบสมัครในรุ่นนี้แล้ว")
 			.doesNotContain("SCA2-Y-000001", NAME, "สมชาย", MOBILE, EMAIL, "0812");
 		assertThat(this.redis.keys("sca:app:rec:*")).containsExactly("sca:app:rec:SCA2-Y-000001");
+		// The form ends there: other IDs cannot be tried against the refusal.
+		assertThat(second.tap(SUBMIT).last()).startsWith("ยังไม่พบใบสมัคร");
 		assertThat(first.say("สมัคร").last()).startsWith("สมัครรุ่นที่ 2");
 		assertThat(first.tap(YOUTH).last()).contains("ส่งใบสมัครแบบเยาวชนของรุ่นที่ 2 ไว้แล้ว เลขที่ SCA2-Y-000001");
 	}
@@ -307,7 +310,7 @@ class RegistrationTests extends BotTestSupport {
 		Reply refused = late.tap(SUBMIT);
 
 		assertThat(refused.last())
-			.startsWith("ขออภัย ส่งใบสมัครไม่ได้แล้ว รุ่นที่ 2 ปิดรับสมัครไปเมื่อสิ้นวันที่ 21 กรกฎาคม 2565");
+			.startsWith("ขออภัย ส่งใบสมัครไม่ได้แล้ว รุ่นที่ 2 ปิดรับสมัครไปเมื่อวันที่ 21 กรกฎาคม 2565 เวลา 23:59 น.");
 		assertThat(refused.buttons()).contains("intent=notify_next_round");
 		assertThat(this.redis.keys("sca:app:rec:*")).hasSize(1);
 	}
@@ -319,7 +322,7 @@ class RegistrationTests extends BotTestSupport {
 		answerAll(chat, YOUTH_ANSWERS);
 		this.clock.setBangkok("2022-07-23T09:00:00");
 
-		assertThat(chat.tap(SUBMIT).last()).contains("ปิดรับสมัครไปเมื่อสิ้นวันที่ 21 กรกฎาคม 2565");
+		assertThat(chat.tap(SUBMIT).last()).contains("ปิดรับสมัครไปเมื่อวันที่ 21 กรกฎาคม 2565 เวลา 23:59 น.");
 		assertThat(this.redis.keys("sca:app:rec:*")).isEmpty();
 		assertThat(chat.say("สมัคร").last()).startsWith("ขออภัย รุ่นที่ 2 ปิดรับสมัครไปแล้ว");
 	}
@@ -336,7 +339,8 @@ class RegistrationTests extends BotTestSupport {
 		Map<Object, Object> tombstone = this.redis.opsForHash().entries("sca:app:rec:SCA2-Y-000001");
 		assertThat(tombstone).containsEntry("status", "withdrawn").containsEntry("province", "เชียงราย");
 		assertThat(tombstone.get("answers")).isIn(null, "");
-		assertThat(chat.say("สถานะใบสมัคร").last()).contains("SCA2-Y-000001", "ถอนแล้ว");
+		// The anonymous record is no longer linked to the LINE account.
+		assertThat(chat.say("สถานะใบสมัคร").last()).startsWith("ยังไม่พบใบสมัคร");
 	}
 
 	@Test
@@ -474,6 +478,114 @@ class RegistrationTests extends BotTestSupport {
 		assertThat(chat.say("ตอนนี้เรียนอยู่ปี 3 ค่ะ").last()).startsWith("(9/11) ชื่อสถานศึกษา");
 		chat.say("ย้อนกลับ");
 		assertThat(chat.say("เรียนจบแล้วครับ").last()).startsWith("(9/10) เมืองที่อยากกลับไปพัฒนา");
+	}
+
+	@Test
+	void shouldCountASubmissionFromWhenTheUserTappedNotWhenABusyQueueGotToIt() {
+		this.clock.setBangkok("2022-07-21T23:50:00");
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS);
+		this.clock.setBangkok("2022-07-22T00:00:01");
+
+		Reply done = chat.tapAt(SUBMIT, java.time.Instant.parse("2022-07-21T16:59:58Z"));
+
+		assertThat(done.last()).startsWith("ส่งใบสมัครเรียบร้อยแล้ว เลขที่ใบสมัคร SCA2-Y-");
+		assertThat(this.redis.opsForHash().get("sca:app:rec:SCA2-Y-000001", "submittedAt"))
+			.isEqualTo("2022-07-21T16:59:58Z");
+	}
+
+	@Test
+	void shouldTakeAnswersThatStartLikeAnEditCommandAsAnswers() {
+		Chat chat = startYouth();
+		answer(chat, "แก้วตา ใจดี");
+		assertThat(chat.say("แก้ว").last()).startsWith("(3/11) วันเกิด");
+		answerAll(chat, YOUTH_ANSWERS.subList(2, 5));
+		assertThat(chat.say("edith@example.com").last()).startsWith("(7/11)");
+		answerAll(chat, YOUTH_ANSWERS.subList(6, 9));
+		assertThat(chat.say("แก้ไขอีเมล").last()).contains("อีเมลที่ติดต่อได้");
+	}
+
+	@Test
+	void shouldAskTheCurrentQuestionAgainWhenAnEarlierQuestionsButtonIsTapped() {
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS.subList(0, 2));
+		chat.pickDate("flow=registration&do=date&arg=birthDate", "2002-03-05");
+
+		Reply stale = chat.pickDate("flow=registration&do=date&arg=birthDate", "2001-01-01");
+
+		assertThat(stale.last()).startsWith("(4/11) เลขประจำตัวประชาชน");
+		assertThat(chat.say(NATIONAL_ID).last()).startsWith("(5/11)");
+		answerAll(chat, YOUTH_ANSWERS.subList(4, YOUTH_ANSWERS.size()));
+		assertThat(chat.tap(SUBMIT).last()).contains("SCA2-Y-");
+	}
+
+	@Test
+	void shouldAnswerHelpAndALanguageChangeMidFormThenAskTheSameQuestion() {
+		Chat chat = startYouth();
+		answer(chat, NAME);
+
+		Reply help = chat.say("เมนู");
+		assertThat(help.hasFlex()).isTrue();
+		assertThat(help.last()).startsWith("(2/11) ชื่อเล่น");
+		Reply english = chat.say("English");
+		assertThat(english.texts().get(0)).startsWith("Switched to English");
+		assertThat(english.last()).startsWith("(2/11) Your nickname");
+		assertThat(chat.say("ยกเลิกใบสมัคร").last()).startsWith("Cancel this application?");
+	}
+
+	@Test
+	void shouldNotTakeABarePoliteWordForConsent() {
+		Chat chat = new Chat(this.webhook, newUserId());
+		chat.say("สมัคร");
+		chat.tap(YOUTH);
+
+		assertThat(chat.say("ครับ").last()).startsWith("กรุณาแตะ “ยินยอม”");
+		assertThat(this.redis.keys("sca:reg:*")).isEmpty();
+	}
+
+	@Test
+	void shouldTakeAValidAnswerFromAUserWhoTookLongToWriteIt() {
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS.subList(0, 10));
+		this.clock.setBangkok("2022-07-10T11:00:00");
+
+		Reply summary = answer(chat, YOUTH_ANSWERS.get(10));
+
+		assertThat(summary.hasFlex()).isTrue();
+	}
+
+	@Test
+	void shouldRefuseAWithdrawalConfirmedAfterTheClose() {
+		this.clock.setBangkok("2022-07-21T23:00:00");
+		Chat chat = startYouth();
+		answerAll(chat, YOUTH_ANSWERS);
+		chat.tap(SUBMIT);
+		this.clock.setBangkok("2022-07-21T23:59:30");
+		chat.say("ถอนใบสมัคร");
+		this.clock.setBangkok("2022-07-22T00:00:10");
+
+		assertThat(chat.say("ใช่").last()).startsWith("รุ่นนี้ปิดรับสมัครแล้ว");
+		assertThat(this.redis.opsForHash().get("sca:app:rec:SCA2-Y-000001", "status")).isEqualTo("submitted");
+	}
+
+	@Test
+	void shouldTakeOneCityOnceHoweverItsKindIsWritten() {
+		Chat first = new Chat(this.webhook, newUserId());
+		first.say("สมัคร");
+		first.tap(CITY);
+		first.tap(AGREE);
+		answerAll(first, CITY_ANSWERS);
+		assertThat(first.tap(SUBMIT).last()).contains("SCA2-C-000001");
+		Chat second = new Chat(this.webhook, newUserId());
+		second.say("สมัคร");
+		second.tap(CITY);
+		second.tap(AGREE);
+		List<String> same = new ArrayList<>(CITY_ANSWERS);
+		same.set(0, "ทน. ขอนแก่น");
+		same.set(2, "สมศักดิ์ รักเมือง");
+		answerAll(second, same);
+
+		assertThat(second.tap(SUBMIT).last()).startsWith("ขออภัย เมืองนี้มีใบสมัครในรุ่นนี้แล้ว");
 	}
 
 	private void assertNothingPersonalInRedis() {

@@ -124,7 +124,8 @@ class ConversationEngine implements EventProcessor {
 		}
 		boolean oneToOne = (event == null) || event.source() instanceof UserSource;
 		Turn turn = new Turn(inbound.key(), inbound.chatKey(), oneToOne, session, Lang.fromCode(session.lang()),
-				this.clock.instant());
+				this.clock.instant(), (event != null && event.timestamp() != null)
+						? java.time.Instant.ofEpochMilli(event.timestamp()) : null);
 		Decision decision;
 		LoadingIndicator.Watch watch = this.loading.watch(answeredUser(event));
 		try {

@@ -111,6 +111,17 @@ class DraftReminders {
 		}
 		int sent = 0;
 		for (String chat : chats) {
+			boolean drafting = this.sessions.getObject()
+				.find(chat)
+				.flatMap((session) -> session.flow(RegistrationState.class))
+				.filter((state) -> round.id().equals(state.roundId()) && state.form() != null)
+				.isPresent();
+			if (!drafting) {
+				// Submitted, cancelled, deleted or unfollowed since: nothing to remind
+				// of.
+				forget(round.id(), chat);
+				continue;
+			}
 			Long added = this.redis.opsForSet().add(reminded(round.id()), chat);
 			if (added == null || added == 0) {
 				continue;

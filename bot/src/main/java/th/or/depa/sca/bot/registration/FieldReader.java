@@ -178,6 +178,8 @@ class FieldReader {
 		if (typed.isEmpty()) {
 			return new Reading.Refused(Parsed.Reason.EMPTY.name(), Map.of());
 		}
+		// "ไม่ได้ทำงาน", "ยังไม่จบ", "not working": a negated word is no choice.
+		boolean negated = typed.contains("ไม่") || typed.matches("(?:not|no|never)\\b.*");
 		String best = null;
 		int bestLength = 0;
 		boolean tie = false;
@@ -186,7 +188,7 @@ class FieldReader {
 				if (typed.equals(word)) {
 					return new Reading.Accepted(option);
 				}
-				if (word.length() >= 2 && typed.contains(word)) {
+				if (!negated && word.length() >= 2 && typed.contains(word)) {
 					if (word.length() > bestLength) {
 						best = option;
 						bestLength = word.length();

@@ -42,6 +42,7 @@ import th.or.depa.sca.domain.round.Availability;
 import th.or.depa.sca.domain.round.Round;
 import th.or.depa.sca.nlp.ThaiText;
 import th.or.depa.sca.nlp.intent.Intent;
+import th.or.depa.sca.nlp.intent.IntentMatch;
 import th.or.depa.sca.nlp.parse.AgeParser;
 import th.or.depa.sca.nlp.parse.Parsed;
 import th.or.depa.sca.nlp.parse.YesNo;
@@ -152,7 +153,10 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 
 	@Override
 	public boolean takesOver(Intent command) {
-		return command == Intent.CANCEL || command == Intent.BACK;
+		// Help and a language change are answered here too, so that the question being
+		// asked is asked again after them (and "ไทย" given as a nickname is not lost).
+		return command == Intent.CANCEL || command == Intent.BACK || command == Intent.HELP
+				|| command == Intent.CHANGE_LANGUAGE;
 	}
 
 	// ---------------------------------------------------------------- starting
@@ -208,6 +212,12 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 	@Override
 	public Decision handle(Turn turn, Input input) {
 		RegistrationState state = turn.session().flow(RegistrationState.class).orElseThrow();
+		if (this.status.calendar().byId(state.roundId()).isEmpty()) {
+			// The round left the rounds file (a demonstration round after a restart).
+			this.drafts.forget(state.roundId(), turn.chatKey());
+			return Decision.answer(turn.session().idle(), "round-gone",
+					this.replies.plain(turn.lang(), MessageKey.REG_ROUND_GONE));
+		}
 		if (state.form() != null && state.touchedAt().plus(this.properties.draftTtl()).isBefore(turn.now())) {
 			this.drafts.forget(state.roundId(), turn.chatKey());
 			return Decision.answer(turn.session().idle(), "draft-expired",
@@ -215,11 +225,15 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		}
 		boolean ownButton = input instanceof Input.Postback postback && postback.action() instanceof Postbacks.Step step
 				&& step.flow().equals(ID);
-		if (state.stage() == Stage.ASKING && !ownButton && !input.is(Intent.CANCEL)
+		if (state.stage() == Stage.ASKING && !ownButton && !input.is(Intent.CANCEL) && !answers(turn, state, input)
 				&& state.touchedAt().plus(this.properties.resumeAfter()).isBefore(turn.now())) {
 			return offerResume(turn, state);
 		}
-		if (input.is(Intent.CANCEL) && state.stage() != Stage.CONFIRM_CANCEL) {
+		if (input.is(Intent.HELP) || input.is(Intent.CHANGE_LANGUAGE)) {
+			return aside(turn, state, input);
+		}
+		if ((input.is(Intent.CANCEL) || (input.is(Intent.WITHDRAW) && state.form() != null))
+				&& state.stage() != Stage.CONFIRM_CANCEL) {
 			return confirm(turn, state.confirming(Stage.CONFIRM_CANCEL), MessageKey.REG_CANCEL_CONFIRM, "cancel",
 					"cancel-asked");
 		}
@@ -239,6 +253,33 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 			case CONFIRM_RESUME -> onResume(turn, state, input);
 			case CONFIRM_WITHDRAW -> onWithdrawConfirm(turn, state, input);
 		};
+	}
+
+	/** Whether a typed message is a valid answer to the question being asked. */
+	private boolean answers(Turn turn, RegistrationState state, Input input) {
+		if (!(input instanceof Input.Text text) || state.field() == null || state.form() == null) {
+			return false;
+		}
+		return form(state).field(state.field())
+			.map((field) -> this.reader.read(field, text.text()) instanceof FieldReader.Reading.Accepted)
+			.orElse(false);
+	}
+
+	/** Help or another language in the middle: answered, then back where the user was. */
+	private Decision aside(Turn turn, RegistrationState state, Input input) {
+		Turn next = turn;
+		List<Message> first;
+		if (input.is(Intent.CHANGE_LANGUAGE)) {
+			IntentMatch match = input.command().orElseThrow();
+			Lang lang = match.hasArgument() ? Lang.fromCode(match.argument())
+					: ((turn.lang() == Lang.TH) ? Lang.EN : Lang.TH);
+			next = turn.withSession(turn.session().withLang(lang.code())).inLang(lang);
+			first = List.of(this.replies.text(text(next, MessageKey.LANGUAGE_CHANGED), List.of()));
+		}
+		else {
+			first = this.replies.help(turn.lang());
+		}
+		return resumeAt(next, state, List.of(), "aside").after(first);
 	}
 
 	private Decision onChooseType(Turn turn, RegistrationState state, Input input) {
@@ -327,11 +368,16 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		switch (input) {
 			case Input.Postback postback when postback.action() instanceof Postbacks.Step step
 					&& step.flow().equals(ID) -> {
+				String[] target = step.arg().split(":", 2);
+				if (!step.step().equals("edit") && !target[0].equals(field.name())) {
+					// A button of an earlier question, tapped again: ask the current one.
+					return ask(turn, state, List.of(), "stale-button");
+				}
 				if (step.step().equals("date") && postback.params().containsKey("date")) {
 					reading = this.reader.readPickedDate(postback.params().get("date"));
 				}
-				else if (step.step().equals("choice")) {
-					reading = this.reader.read(field, step.arg());
+				else if (step.step().equals("choice") && target.length == 2) {
+					reading = this.reader.read(field, target[1]);
 				}
 				else if (step.step().equals("edit")) {
 					return edit(turn, state, step.arg());
@@ -341,9 +387,9 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 				}
 			}
 			case Input.Text text -> {
-				Matcher edit = EDIT.matcher(text.text().strip());
-				if (edit.matches() && field.parser() != FieldParser.TEXT) {
-					return edit(turn, state, edit.group(1));
+				Optional<FieldSpec> editing = editTarget(form, answers, text.text());
+				if (editing.isPresent()) {
+					return edit(turn, state, editing.get().name());
 				}
 				// A question about the program in the middle of the form is answered,
 				// then
@@ -468,7 +514,7 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		if (input instanceof Input.Text text) {
 			Matcher edit = EDIT.matcher(text.text().strip());
 			if (edit.matches()) {
-				return edit(turn, state, edit.group(1));
+				return edit(turn, state, editTarget(form(state), answers, text.text()).map(FieldSpec::name).orElse(""));
 			}
 			String typed = ThaiText.normalize(text.text()).replace(" ", "");
 			if (typed.equals(ThaiText.normalize(text(turn, MessageKey.ACTION_SUBMIT)).replace(" ", ""))
@@ -485,9 +531,6 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 
 	private Decision submit(Turn turn, RegistrationState state, Map<String, String> answers) {
 		Round round = round(state);
-		if (!round.accepts(turn.now())) {
-			return closedAtSubmit(turn, state, round);
-		}
 		FormSpec form = form(state);
 		Optional<FieldSpec> missing = form.next(answers);
 		if (missing.isPresent()) {
@@ -499,11 +542,13 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		}
 		ApplicantType type = ApplicantType.fromCode(state.form()).orElseThrow();
 		String uniqueKey = (type == ApplicantType.YOUTH) ? answers.get(form.uniqueField())
-				: ThaiText.normalize(answers.get(form.uniqueField())).replace(" ", "") + "|"
-						+ answers.get(form.provinceField());
+				: CityNames.canonical(answers.get(form.uniqueField())) + "|" + answers.get(form.provinceField());
 		Submission submission = new Submission(round, type, turn.chatKey(), answers, answers.get(form.provinceField()),
 				uniqueKey, new Consent(PURPOSE, state.consentVersion(), state.consentAt()));
-		SubmitResult result = this.applications.submit(submission, turn.now());
+		// Judged at the moment the user tapped (LINE's signed timestamp), not when a busy
+		// queue got to it; the store looks up the user's own application first, so a
+		// replay after the close still confirms what was created before it.
+		SubmitResult result = this.applications.submit(submission, turn.actedAt());
 		return switch (result) {
 			case SubmitResult.Created created -> submitted(turn, state, created.application());
 			// The same submission again (a replay after a crash, a second tap): the
@@ -511,13 +556,21 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 			case SubmitResult.AlreadySubmitted already -> this.applications.find(already.number())
 				.map((application) -> submitted(turn, state, application))
 				.orElseThrow(() -> new IllegalStateException("Application " + already.number() + " vanished"));
+			// Ends the form: trying other national IDs against this refusal would tell
+			// who
+			// applied.
 			case SubmitResult.Duplicate duplicate ->
-				Decision.answer(turn.session().withFlow(state.touched(turn.now())), "duplicate",
+				duplicate(turn, state,
 						List.of(this.replies.text(text(turn, (type == ApplicantType.YOUTH)
 								? MessageKey.REG_DUPLICATE_YOUTH : MessageKey.REG_DUPLICATE_CITY),
 								staffAndMenu(turn))));
 			case SubmitResult.RoundClosed closed -> closedAtSubmit(turn, state, round);
 		};
+	}
+
+	private Decision duplicate(Turn turn, RegistrationState state, List<Message> refusal) {
+		this.drafts.forget(state.roundId(), turn.chatKey());
+		return Decision.answer(turn.session().idle(), "duplicate", refusal);
 	}
 
 	private Decision submitted(Turn turn, RegistrationState state, Application application) {
@@ -557,22 +610,6 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		Map<String, String> answers = answers(turn, state);
 		Optional<FieldSpec> field = form.field(what).filter((spec) -> spec.applies(answers));
 		if (field.isEmpty()) {
-			String typed = ThaiText.normalize(what).replace(" ", "");
-			for (FieldSpec candidate : form.asked(answers)) {
-				for (Lang lang : Lang.values()) {
-					String label = ThaiText.normalize(this.replies.catalog().text(lang, candidate.labelKey(), Map.of()))
-						.replace(" ", "");
-					if (!typed.isEmpty() && (label.equals(typed) || label.contains(typed) || typed.contains(label))) {
-						field = Optional.of(candidate);
-						break;
-					}
-				}
-				if (field.isPresent()) {
-					break;
-				}
-			}
-		}
-		if (field.isEmpty()) {
 			List<QuickReplyItem> items = new ArrayList<>();
 			for (FieldSpec candidate : form.asked(answers)) {
 				if (items.size() < 13) {
@@ -585,6 +622,39 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		}
 		boolean complete = form.next(answers).isEmpty();
 		return ask(turn, state.asking(field.get().name(), complete), List.of(), "edit");
+	}
+
+	/**
+	 * The field a message asks to edit ("แก้ไขอีเมล", "edit email"): only when what
+	 * follows the verb names one of the form's answers, so that a name like "แก้ว" or an
+	 * e-mail like "edith@..." stays an answer.
+	 */
+	private Optional<FieldSpec> editTarget(FormSpec form, Map<String, String> answers, String text) {
+		Matcher edit = EDIT.matcher(text.strip());
+		if (!edit.matches()) {
+			return Optional.empty();
+		}
+		String typed = ThaiText.normalize(edit.group(1)).replace(" ", "");
+		if (typed.length() < 3) {
+			return Optional.empty();
+		}
+		for (FieldSpec candidate : form.asked(answers)) {
+			if (!answers.containsKey(candidate.name())) {
+				continue;
+			}
+			if (typed.equalsIgnoreCase(candidate.name())) {
+				return Optional.of(candidate);
+			}
+			for (Lang lang : Lang.values()) {
+				String label = ThaiText.normalize(this.replies.catalog().text(lang, candidate.labelKey(), Map.of()))
+					.replace(" ", "");
+				if (label.equals(typed) || (label.length() >= 3 && typed.startsWith(label))
+						|| (typed.length() >= 4 && label.startsWith(typed))) {
+					return Optional.of(candidate);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	private Decision onCancelConfirm(Turn turn, RegistrationState state, Input input) {
@@ -689,6 +759,10 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 			return Decision.answer(turn.session().idle(), "withdraw-kept",
 					this.replies.plain(turn.lang(), MessageKey.REG_WITHDRAW_KEPT));
 		}
+		if (!round(state).accepts(turn.now())) {
+			return Decision.answer(turn.session().idle(), "withdraw-closed",
+					List.of(this.replies.text(text(turn, MessageKey.REG_WITHDRAW_CLOSED), staffAndMenu(turn))));
+		}
 		ApplicationNumber number = ApplicationNumber.parse(state.pending()).orElseThrow();
 		Optional<Application> own = this.applications.find(number)
 			.filter((application) -> application.lineUserId().equals(turn.chatKey()));
@@ -735,7 +809,7 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		if (field.parser() == FieldParser.CHOICE) {
 			for (String option : field.choices()) {
 				items.add(Replies.button(this.replies.catalog().text(turn.lang(), field.choiceKey(option), Map.of()),
-						Postbacks.step(ID, "choice", option)));
+						Postbacks.step(ID, "choice", field.name() + ":" + option)));
 			}
 		}
 		if (field.parser() == FieldParser.BIRTH_DATE) {
@@ -757,14 +831,14 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		}
 		List<Message> messages = new ArrayList<>(before);
 		messages.add(this.replies.text(prompt, items));
-		return Decision.answer(turn.session().withFlow(state.at(Stage.ASKING)), outcome, messages);
+		return Decision.answer(turn.session().withFlow(state.at(Stage.ASKING).touched(turn.now())), outcome, messages);
 	}
 
 	private Decision showSummary(Turn turn, RegistrationState state, Map<String, String> answers, String outcome) {
 		Round round = round(state);
 		RegistrationState atSummary = new RegistrationState(Stage.SUMMARY, state.form(), state.roundId(),
 				state.sealedAnswers(), null, 0, null, false, state.consentVersion(), state.consentAt(),
-				state.startedAt(), state.touchedAt(), null);
+				state.startedAt(), turn.now(), null);
 		return Decision.answer(turn.session().withFlow(atSummary), (outcome.equals("answered") ? "summary" : outcome),
 				List.of(this.summary.render(turn.lang(), form(state), round.number(), round.demo(), answers)));
 	}
@@ -837,10 +911,14 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 			return Optional.of(tapped.arg().equals("yes"));
 		}
 		if (input instanceof Input.Text text) {
+			String typed = POLITE.matcher(ThaiText.normalize(text.text()).replace(" ", "")).replaceFirst("");
+			if (typed.isEmpty()) {
+				// A bare "ครับ" or "ค่ะ" acknowledges; it agrees to nothing.
+				return Optional.empty();
+			}
 			if (YES_NO.parse(text.text()) instanceof Parsed.Valid<YesNo> valid) {
 				return Optional.of(valid.value() == YesNo.YES);
 			}
-			String typed = POLITE.matcher(ThaiText.normalize(text.text()).replace(" ", "")).replaceFirst("");
 			if (typed.equals("ยินยอม") || typed.equals("iagree") || typed.equals("agree")) {
 				return Optional.of(true);
 			}
@@ -866,8 +944,7 @@ class RegistrationFlow implements Flow, PersonalDataHolder {
 		if (input instanceof Input.Text text) {
 			Lang lang = Replies.languageOf(turn.lang(), text.text());
 			if (lang != turn.lang()) {
-				return new Turn(turn.eventKey(), turn.chatKey(), turn.oneToOne(), turn.session().withLang(lang.code()),
-						lang, turn.now());
+				return turn.withSession(turn.session().withLang(lang.code())).inLang(lang);
 			}
 		}
 		return turn;

@@ -21,11 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param retentionMonths how long applications are kept after the round closes, as the
  * privacy notice says
  * @param maxFailures refused answers to one question before staff are offered
+ * @param retentionCheck how often applications past their retention are erased
  */
 @Validated
 @ConfigurationProperties("bot.registration")
 public record RegistrationProperties(@NotNull @DefaultValue("7d") Duration draftTtl,
 		@NotNull @DefaultValue("30m") Duration resumeAfter, @NotNull @DefaultValue("24h") Duration reminderBefore,
 		@NotNull @DefaultValue("1m") Duration reminderCheck, @Min(1) @DefaultValue("24") int retentionMonths,
-		@Min(1) @DefaultValue("3") int maxFailures) {
+		@Min(1) @DefaultValue("3") int maxFailures, @NotNull @DefaultValue("1h") Duration retentionCheck) {
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import th.or.depa.sca.domain.round.Round;
+
 /**
  * Where applications are kept. Every operation is atomic and safe to repeat: a submission
  * delivered twice, from two instances at once, creates one application.
@@ -19,7 +21,10 @@ public interface ApplicationRepository {
 	/** The application with this number, if kept. */
 	Optional<Application> find(ApplicationNumber number);
 
-	/** The user's applications (withdrawn ones included), newest first. */
+	/**
+	 * The user's applications, newest first; a withdrawn one is no longer linked to the
+	 * user (its record is anonymous).
+	 */
 	List<Application> findByUser(String lineUserId);
 
 	/**
@@ -31,6 +36,13 @@ public interface ApplicationRepository {
 
 	/** Sets a status chosen by staff. */
 	Optional<Application> setStatus(ApplicationNumber number, ApplicationStatus status, Instant now);
+
+	/**
+	 * Erases the personal data of every application of a round (its retention period is
+	 * over); the anonymous records stay for counts. Safe to repeat.
+	 * @return how many applications were erased now
+	 */
+	int eraseRound(Round round, Instant now);
 
 	/**
 	 * Withdraws every application of the user (the user asked to be forgotten).

@@ -34,6 +34,10 @@ public final class RoundCalendar {
 		if (sorted.stream().map(Round::id).distinct().count() != sorted.size()) {
 			throw new IllegalArgumentException("Two rounds share an id");
 		}
+		if (sorted.stream().map(Round::number).distinct().count() != sorted.size()) {
+			// Application numbers (SCA2-Y-000001) are made from the round's number.
+			throw new IllegalArgumentException("Two rounds share a number; each round needs its own");
+		}
 		this.rounds = List.copyOf(sorted);
 		this.zone = Objects.requireNonNull(zone, "zone");
 	}

@@ -54,6 +54,15 @@ class RoundCalendarTests {
 	}
 
 	@Test
+	void shouldRefuseTwoRoundsWithOneNumber() {
+		Round copy = new Round("round-3", 2, Instant.parse("2027-01-01T00:00:00Z"),
+				Instant.parse("2027-02-01T00:00:00Z"), Map.of(), false);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new RoundCalendar(List.of(ROUND_2, copy), BANGKOK))
+			.withMessageContaining("share a number");
+	}
+
+	@Test
 	void shouldRefuseOverlappingRounds() {
 		Round overlapping = new Round("round-x", 3, Instant.parse("2022-07-10T00:00:00Z"),
 				Instant.parse("2022-08-01T00:00:00Z"), Map.of(), false);

@@ -19,7 +19,7 @@ import th.or.depa.sca.domain.round.ApplicantType;
  * sca:app:user:{roundId}:{type}:{lineUserId} string the user's live application in the round and type
  * sca:app:uniq:{roundId}:{type}:{hash}      string  the live application holding this national ID or city
  * sca:app:byuser:{lineUserId}               zset    the user's application numbers, scored by
- *                                                   submission time (ms); kept on withdrawal, deleted
+ *                                                   submission time (ms); withdrawn ones leave it, deleted
  *                                                   when the user is erased
  * sca:optin:user:{lineUserId}               hash    next-round opt-in: purpose, noticeVersion, givenAt
  * sca:optin:users                           set     users who opted in
@@ -72,9 +72,12 @@ public final class RedisKeys {
 		return UNIQUE + roundId + ":" + type.code() + ":" + keyedHash;
 	}
 
-	/** The user's application numbers, newest last by score. */
+	/** Prefix of each user's list of application numbers. */
+	public static final String BY_USER = APPLICATION + "byuser:";
+
+	/** The user's application numbers, newest last by score; withdrawn ones leave it. */
 	public static String byUser(String lineUserId) {
-		return APPLICATION + "byuser:" + lineUserId;
+		return BY_USER + lineUserId;
 	}
 
 	/** The user's next-round opt-in. */

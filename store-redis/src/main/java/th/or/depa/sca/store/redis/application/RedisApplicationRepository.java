@@ -29,6 +29,7 @@ import th.or.depa.sca.domain.application.Submission;
 import th.or.depa.sca.domain.application.SubmitResult;
 import th.or.depa.sca.domain.privacy.Consent;
 import th.or.depa.sca.domain.round.ApplicantType;
+import th.or.depa.sca.domain.round.Round;
 import th.or.depa.sca.store.redis.RedisKeys;
 import th.or.depa.sca.store.redis.crypto.KeyedHash;
 import th.or.depa.sca.store.redis.crypto.PersonalDataSealer;
@@ -51,6 +52,10 @@ public final class RedisApplicationRepository implements ApplicationRepository {
 	private static final RedisScript<String> ERASE_USER = script("withdraw-lib.lua", "erase-user.lua");
 
 	private static final RedisScript<String> SET_STATUS = script("set-status.lua");
+
+	private static final RedisScript<Long> ERASE_ROUND = RedisScript.of(
+			new org.springframework.core.io.ClassPathResource("th/or/depa/sca/store/redis/application/erase-round.lua"),
+			Long.class);
 
 	private static final Type ANSWERS = TypeToken.getParameterized(Map.class, String.class, String.class).getType();
 
@@ -120,7 +125,7 @@ public final class RedisApplicationRepository implements ApplicationRepository {
 	@Override
 	public Optional<Application> withdraw(ApplicationNumber number, Instant now) {
 		String result = this.redis.execute(WITHDRAW, List.of(RedisKeys.record(number)), now.toString(), RedisKeys.USER,
-				RedisKeys.UNIQUE);
+				RedisKeys.UNIQUE, RedisKeys.BY_USER);
 		return "none".equals(result) ? Optional.empty() : find(number);
 	}
 
@@ -136,9 +141,21 @@ public final class RedisApplicationRepository implements ApplicationRepository {
 	}
 
 	@Override
+	public int eraseRound(Round round, Instant now) {
+		long erased = 0;
+		for (ApplicantType type : ApplicantType.values()) {
+			Long count = this.redis.execute(ERASE_ROUND, List.of(), RedisKeys.RECORD,
+					"SCA%d-%s-".formatted(round.number(), type.letter()), RedisKeys.sequence(round.id(), type),
+					now.toString(), RedisKeys.USER, RedisKeys.UNIQUE, RedisKeys.BY_USER, round.id(), type.code());
+			erased += (count != null) ? count : 0;
+		}
+		return (int) erased;
+	}
+
+	@Override
 	public List<ApplicationNumber> eraseUser(String lineUserId, Instant now) {
 		String result = this.redis.execute(ERASE_USER, List.of(RedisKeys.byUser(lineUserId)), now.toString(),
-				RedisKeys.RECORD, RedisKeys.USER, RedisKeys.UNIQUE);
+				RedisKeys.RECORD, RedisKeys.USER, RedisKeys.UNIQUE, RedisKeys.BY_USER);
 		if (result == null || result.isEmpty()) {
 			return List.of();
 		}

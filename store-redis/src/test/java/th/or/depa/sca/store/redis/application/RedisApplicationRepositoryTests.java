@@ -31,6 +31,7 @@ import th.or.depa.sca.store.redis.crypto.KeyedHash;
 import th.or.depa.sca.store.redis.crypto.PersonalDataSealer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 import static th.or.depa.sca.store.redis.TestData.DURING;
@@ -158,6 +159,43 @@ class RedisApplicationRepositoryTests {
 	}
 
 	@Test
+	void shouldAnswerTheSameSubmissionHandledAgainAfterTheCloseWithTheUsersOwnNumber() {
+		ApplicationNumber number = created(
+				this.repository.submit(TestData.somchai("U-somchai"), ROUND_2.closes().minusSeconds(1)));
+
+		assertThat(this.repository.submit(TestData.somchai("U-somchai"), ROUND_2.closes().plusSeconds(5)))
+			.isEqualTo(new SubmitResult.AlreadySubmitted(number));
+	}
+
+	@Test
+	void shouldNeverOverwriteAnotherRoundsApplicationWhenTwoRoundsShareANumber() {
+		ApplicationNumber number = created(this.repository.submit(TestData.somchai("U-somchai"), DURING));
+		th.or.depa.sca.domain.round.Round copy = new th.or.depa.sca.domain.round.Round("round-2-copy", 2,
+				ROUND_2.opens(), ROUND_2.closes(), ROUND_2.quotas(), false);
+		th.or.depa.sca.domain.application.Submission other = TestData.somchai("U-other");
+		th.or.depa.sca.domain.application.Submission inCopy = new th.or.depa.sca.domain.application.Submission(copy,
+				other.type(), other.lineUserId(), other.answers(), other.province(), "9999999999994", other.consent());
+
+		assertThatThrownBy(() -> this.repository.submit(inCopy, DURING)).rootCause()
+			.hasMessageContaining("application SCA2-Y-000001 exists already");
+		assertThat(this.repository.find(number).orElseThrow().lineUserId()).isEqualTo("U-somchai");
+	}
+
+	@Test
+	void shouldEraseARoundsPersonalDataKeepingAnonymousRecordsAndBeSafeToRepeat() {
+		ApplicationNumber first = created(this.repository.submit(TestData.somchai("U-somchai"), DURING));
+
+		assertThat(this.repository.eraseRound(ROUND_2, DURING.plusSeconds(60))).isEqualTo(1);
+		assertThat(this.repository.eraseRound(ROUND_2, DURING.plusSeconds(120))).isZero();
+
+		Application erased = this.repository.find(first).orElseThrow();
+		assertThat(erased.answers()).isEmpty();
+		assertThat(erased.lineUserId()).isEmpty();
+		assertThat(erased.status()).isEqualTo(ApplicationStatus.SUBMITTED);
+		assertThat(this.repository.findByUser("U-somchai")).isEmpty();
+	}
+
+	@Test
 	void shouldAcceptOneSecondBeforeTheRoundCloses() {
 		// 2022-07-21T23:59:59+07:00
 		assertThat(this.repository.submit(TestData.somchai("U-somchai"), ROUND_2.closes().minusSeconds(1)))
@@ -265,8 +303,10 @@ class RedisApplicationRepositoryTests {
 		assertThat(second).hasToString("SCA2-Y-000002");
 		assertThat(this.repository.find(second).orElseThrow().answers()).containsEntry("nationalId",
 				TestData.NATIONAL_ID);
+		// The withdrawn one is anonymous: no longer linked to the user.
 		assertThat(this.repository.findByUser("U-somchai")).extracting(Application::number, Application::status)
-			.containsExactly(tuple(second, ApplicationStatus.SUBMITTED), tuple(first, ApplicationStatus.WITHDRAWN));
+			.containsExactly(tuple(second, ApplicationStatus.SUBMITTED));
+		assertThat(this.repository.find(first).orElseThrow().status()).isEqualTo(ApplicationStatus.WITHDRAWN);
 	}
 
 	@Test
