@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "line.channel-token=test-channel-token", "line.channel-secret=" + WebhookClient.SECRET,
 				"line.retry.initial-delay=20ms", "line.retry.max-delay=100ms", "line.read-timeout=3s",
 				"bot.inbox.sweep-interval=500ms", "server.address=127.0.0.1",
-				"bot.handoff.staff-group-id=" + BotTestSupport.STAFF_GROUP, "bot.loading.after=300ms" })
+				"bot.handoff.staff-group-id=" + BotTestSupport.STAFF_GROUP, "bot.loading.after=300ms",
+				"management.server.port=0" })
 public abstract class BotTestSupport {
 
 	/** The LINE group staff read hand-off notices in. */
@@ -35,6 +36,10 @@ public abstract class BotTestSupport {
 
 	@LocalServerPort
 	protected int port;
+
+	/** The management port (actuator), apart from the webhook's. */
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	protected int managementPort;
 
 	@Autowired
 	protected StringRedisTemplate redis;

@@ -121,6 +121,17 @@ class OperationsTests extends BotTestSupport {
 		});
 	}
 
+	@Test
+	void shouldServeNoActuatorEndpointOnTheWebhookPort() throws Exception {
+		for (String path : List.of("/actuator", "/actuator/health", "/actuator/metrics", "/actuator/deadletters")) {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+		}
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+	}
+
 	/** The metric names in the README's "Operations" section. */
 	private static Set<String> readmeMetrics() throws IOException {
 		String readme = Files.readString(Path.of("../README.md"));
@@ -138,7 +149,7 @@ class OperationsTests extends BotTestSupport {
 
 	private double count(String metric, String query) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/metrics/" + metric + query))
+			.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/metrics/" + metric + query))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() == 404) {
 			return 0;
@@ -149,7 +160,7 @@ class OperationsTests extends BotTestSupport {
 
 	private String get(String path) throws Exception {
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
 		return response.body();

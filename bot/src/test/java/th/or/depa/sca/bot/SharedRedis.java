@@ -39,12 +39,12 @@ final class SharedRedis implements AutoCloseable {
 
 	/** Starts a bot instance on this Redis, with a clock of the test's if given. */
 	ConfigurableApplicationContext instance(Clock clock, String... extraArgs) {
-		List<String> args = new ArrayList<>(
-				List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.data.redis.url=" + this.url,
-						"--line.channel-token=test-channel-token", "--line.channel-secret=" + WebhookClient.SECRET,
-						"--line.api-base-url=" + LineApiStub.server().baseUrl(), "--line.retry.initial-delay=20ms",
-						"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN",
-						"--bot.data.key=" + TestKeys.DATA, "--bot.data.index-key=" + TestKeys.INDEX));
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--management.server.port=0", "--spring.data.redis.url=" + this.url,
+				"--line.channel-token=test-channel-token", "--line.channel-secret=" + WebhookClient.SECRET,
+				"--line.api-base-url=" + LineApiStub.server().baseUrl(), "--line.retry.initial-delay=20ms",
+				"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN", "--bot.data.key=" + TestKeys.DATA,
+				"--bot.data.index-key=" + TestKeys.INDEX));
 		args.addAll(List.of(extraArgs));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(BotApplication.class);
 		if (clock != null) {

@@ -62,6 +62,8 @@ class SimulatorBrowserIT {
 
 	private static int port;
 
+	private static int managementPort;
+
 	@BeforeAll
 	static void startBotAndBrowser() throws Exception {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -70,18 +72,20 @@ class SimulatorBrowserIT {
 		}
 		assertThat(installed).as("chromium and chromium-driver must be installed on CI").isTrue();
 		port = freePort();
+		managementPort = freePort();
 		Path jar = Path.of(System.getProperty("bot.jar", "target/bot.jar"));
 		String java = ProcessHandle.current().info().command().orElse("java");
 		// A fresh data folder each run, under target/, never the repository's data/.
 		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "simulator-it-data");
 		ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--bot.embedded-redis.dir=" + data.resolve("redis"),
+				"--server.address=127.0.0.1", "--management.server.port=" + managementPort,
+				"--bot.embedded-redis.dir=" + data.resolve("redis"),
 				"--bot.data.simulator-key-file=" + data.resolve("simulator-keys.properties"))
 			.redirectErrorStream(true)
 			.redirectOutput(BOT_LOG.toFile());
 		// As on a fresh machine: no LINE channel, no Redis, no logging settings.
 		List.of("LINE_CHANNEL_SECRET", "LINE_CHANNEL_TOKEN", "LINE_API_BASE_URL", "REDIS_URL", "SERVER_PORT",
-				"LOG_FORMAT", "BOT_EMBEDDED_REDIS_DIR", "BOT_DATA_KEY", "BOT_INDEX_KEY")
+				"LOG_FORMAT", "BOT_EMBEDDED_REDIS_DIR", "BOT_DATA_KEY", "BOT_INDEX_KEY", "MANAGEMENT_PORT")
 			.forEach(builder.environment()::remove);
 		bot = builder.start();
 		awaitHealthy();
@@ -443,9 +447,9 @@ class SimulatorBrowserIT {
 		while (System.nanoTime() < deadline) {
 			assertThat(bot.isAlive()).as("bot exited; see " + BOT_LOG).isTrue();
 			try {
-				HttpResponse<String> health = http.send(
-						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> health = http
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200 && health.body().contains("UP")) {
 					return;
 				}

@@ -378,7 +378,8 @@ class WebhookTests extends BotTestSupport {
 		try {
 			String json = response
 				.send(java.net.http.HttpRequest
-					.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/actuator/metrics/" + name))
+					.newBuilder(java.net.URI
+						.create("http://127.0.0.1:" + this.managementPort + "/actuator/metrics/" + name))
 					.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
 				.body();
 			if (!json.contains("measurements")) {

@@ -88,11 +88,14 @@ public final class LoadGenerator {
 			String secret;
 			URI bot;
 			BotProcess process = null;
+			URI health = null;
 			if (this.options.launchesBot()) {
 				secret = randomSecret();
 				int port = freePort();
+				int managementPort = freePort();
 				bot = URI.create("http://127.0.0.1:" + port);
-				process = launchBot(stub.baseUri(), secret, port);
+				health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
+				process = launchBot(stub.baseUri(), secret, port, managementPort);
 			}
 			else {
 				secret = this.options.secret();
@@ -102,7 +105,7 @@ public final class LoadGenerator {
 			}
 			try {
 				if (process != null) {
-					awaitHealthy(process, bot);
+					awaitHealthy(process, health);
 				}
 				return load(ledger, stub, bot, secret);
 			}
@@ -124,7 +127,7 @@ public final class LoadGenerator {
 		}
 	}
 
-	private BotProcess launchBot(URI stub, String secret, int port) throws SetupException {
+	private BotProcess launchBot(URI stub, String secret, int port, int managementPort) throws SetupException {
 		Path jar = this.options.botJar();
 		if (!Files.isRegularFile(jar)) {
 			throw new SetupException("no bot jar at " + jar.toAbsolutePath()
@@ -135,7 +138,9 @@ public final class LoadGenerator {
 				Integer.toString(port),
 				// Loopback only: a load-test bot with a throwaway secret has no business
 				// on the network.
-				"SERVER_ADDRESS", "127.0.0.1");
+				"SERVER_ADDRESS", "127.0.0.1", "MANAGEMENT_PORT", Integer.toString(managementPort), "BOT_DATA_KEY",
+				th.or.depa.sca.store.redis.crypto.PersonalDataSealer.generateKeyset(), "BOT_INDEX_KEY",
+				th.or.depa.sca.store.redis.crypto.KeyedHash.generateKeyset());
 		Path log = this.options.outDir().resolve("bot.log");
 		this.err.println("load-test: starting the bot on port " + port + " (log: " + log + ")");
 		BotProcess process;
@@ -151,7 +156,7 @@ public final class LoadGenerator {
 		return process;
 	}
 
-	private void awaitHealthy(BotProcess process, URI bot) throws SetupException, InterruptedException {
+	private void awaitHealthy(BotProcess process, URI health) throws SetupException, InterruptedException {
 		// The JDK client is plenty for a few polls and copes with anything the actuator
 		// answers; only the load goes through the lean WebhookClient.
 		HttpClient client = HttpClient.newBuilder()
@@ -159,7 +164,7 @@ public final class LoadGenerator {
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		try {
-			process.awaitHealthy(client, bot.resolve("/actuator/health"), HEALTH_TIMEOUT);
+			process.awaitHealthy(client, health, HEALTH_TIMEOUT);
 		}
 		catch (IOException ex) {
 			throw new SetupException(ex.getMessage(), ex);
