@@ -1,5 +1,13 @@
 package th.or.depa.sca.bot;
 
+import java.net.http.HttpResponse;
+
+import java.net.http.HttpRequest;
+
+import java.net.http.HttpClient;
+
+import java.net.URI;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -179,7 +187,7 @@ class WebhookTests extends BotTestSupport {
 		assertThat(pushes).hasSize(2);
 		assertThat(pushes.get(1).getHeader("X-Line-Retry-Key")).isEqualTo(pushes.get(0).getHeader("X-Line-Retry-Key"))
 			.isNotBlank();
-		assertThat(this.redis.opsForList().size("sca:inbox:dead")).isZero();
+		assertThat(this.redis.opsForZSet().size("sca:inbox:dead")).isZero();
 	}
 
 	@Test
@@ -196,7 +204,7 @@ class WebhookTests extends BotTestSupport {
 		awaitQuiet(user);
 
 		assertThat(LineApiStub.requests(PUSH)).hasSize(1);
-		assertThat(this.redis.opsForList().size("sca:inbox:dead")).isZero();
+		assertThat(this.redis.opsForZSet().size("sca:inbox:dead")).isZero();
 	}
 
 	@Test
@@ -214,14 +222,64 @@ class WebhookTests extends BotTestSupport {
 		awaitQuiet(user);
 
 		assertThat(LineApiStub.requests(PUSH)).hasSize(1);
-		assertThat(this.redis.opsForList().range("sca:inbox:dead", 0, -1)).singleElement()
-			.asString()
-			.contains("undelivered LineApiException")
-			.contains("msg-12");
+		// Kept once, sealed: the reason and type in clear, never the text or the user.
+		String id = this.redis.opsForZSet().range("sca:inbox:dead", 0, -1).iterator().next();
+		java.util.Map<Object, Object> letter = this.redis.opsForHash().entries("sca:inbox:dead:" + id);
+		assertThat(letter).containsEntry("reason", "undelivered LineApiException").containsEntry("type", "message");
+		assertThat(letter.toString()).doesNotContain("msg-12", user);
+		assertThat(this.redis.keys("sca:inbox:dead*")).allSatisfy((key) -> assertThat(key).doesNotContain(user));
+		assertThat(this.redis.getExpire("sca:inbox:dead:" + id)).isPositive();
 		// Handled all the same: the session records the event, so nothing the user sent
 		// is
 		// lost.
 		assertThat(this.redis.opsForValue().get("sca:session:" + user)).contains(eventId);
+	}
+
+	@Test
+	void shouldLetAnOperatorListAndReplayADeadLetterAndDeleteMyDataEraseIt() throws Exception {
+		String user = newUserId();
+		var line = LineApiStub.server();
+		line.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
+			.withRequestBody(containing("msg-13"))
+			.willReturn(aResponse().withStatus(400).withBody("{\"message\":\"Invalid reply token\"}")));
+		line.stubFor(post(urlEqualTo(PUSH)).atPriority(1)
+			.willReturn(aResponse().withStatus(403).withBody("{\"message\":\"Not allowed\"}")));
+		this.webhook.post(body(text(newEventId(), user, "msg-13", false)));
+		this.webhook.post(body(text(newEventId(), user, "msg-14", false)));
+		awaitQuiet(user);
+		HttpClient http = HttpClient.newHttpClient();
+		String listed = http
+			.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/deadletters"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		List<String> ids = JsonPath.read(listed, "$[*].id");
+		assertThat(ids).hasSize(1);
+		assertThat(listed).doesNotContain("msg-13", user);
+
+		HttpResponse<String> replayed = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/deadletters/" + ids.get(0)))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat((Boolean) JsonPath.read(replayed.body(), "$.replayed")).isTrue();
+		assertThat(this.redis.opsForZSet().size("sca:inbox:dead")).isZero();
+		awaitQuiet(user);
+
+		line.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
+			.withRequestBody(containing("msg-15"))
+			.willReturn(aResponse().withStatus(400).withBody("{\"message\":\"Invalid reply token\"}")));
+		this.webhook.post(body(text(newEventId(), user, "msg-15", false)));
+		awaitQuiet(user);
+		assertThat(this.redis.opsForZSet().size("sca:inbox:dead")).isEqualTo(1);
+		line.resetAll();
+		LineApiStub.reset();
+		this.webhook.post(body(text(newEventId(), user, "ลบข้อมูลของฉัน", false)));
+		this.webhook.post(body(text(newEventId(), user, "ใช่", false)));
+		awaitRequests(REPLY, 2);
+		await().atMost(PATIENCE).until(() -> this.redis.opsForZSet().size("sca:inbox:dead") == 0);
+		assertThat(this.redis.keys("sca:inbox:dead*")).isEmpty();
+		assertThat(JsonPath.<String>read(LineApiStub.requests(REPLY).get(1).getBodyAsString(), "$.messages[0].text"))
+			.contains("ข้อความที่ระบบเก็บไว้เพราะตอบกลับไม่สำเร็จ");
 	}
 
 	@Test
@@ -246,7 +304,7 @@ class WebhookTests extends BotTestSupport {
 		assertThat(withoutSentinel(LineApiStub.requests(REPLY))).hasSize(1);
 		assertThat(LineApiStub.requests(PUSH)).isEmpty();
 		assertThat(this.redis.hasKey("sca:inbox:taken:" + user)).isFalse();
-		assertThat(this.redis.opsForList().size("sca:inbox:dead")).isZero();
+		assertThat(this.redis.opsForZSet().size("sca:inbox:dead")).isZero();
 	}
 
 	@Test
@@ -292,7 +350,7 @@ class WebhookTests extends BotTestSupport {
 			.extracting((request) -> (String) JsonPath.read(request.getBodyAsString(), "$.messages[0].text"))
 			.asString()
 			.contains("สติกเกอร์");
-		assertThat(this.redis.opsForList().size("sca:inbox:dead")).isZero();
+		assertThat(this.redis.opsForZSet().size("sca:inbox:dead")).isZero();
 	}
 
 	@Test

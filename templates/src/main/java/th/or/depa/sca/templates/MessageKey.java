@@ -44,7 +44,7 @@ public enum MessageKey {
 	REG_WITHDRAW_NONE("reg.withdrawNone"), REG_WITHDRAW_CLOSED("reg.withdrawClosed"),
 	REG_YES_NO_REPROMPT("reg.yesNo.reprompt"), REG_ANSWER_PLEASE("reg.answerPlease"),
 	DELETE_ERASED_APPLICATIONS("delete.erased.applications"), ACTION_BACK("action.back"),
-	ROUND_DEMO_TAG("round.demoTag"), REG_ROUND_GONE("reg.roundGone");
+	ROUND_DEMO_TAG("round.demoTag"), REG_ROUND_GONE("reg.roundGone"), DELETE_ERASED_FAILED("delete.erased.failed");
 
 	private final String key;
 

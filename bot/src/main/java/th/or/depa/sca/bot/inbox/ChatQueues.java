@@ -1,6 +1,5 @@
 package th.or.depa.sca.bot.inbox;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,8 +24,6 @@ class ChatQueues {
 	static final String PREFIX = "sca:inbox:";
 
 	static final String ACTIVE = PREFIX + "active";
-
-	static final String DEAD = PREFIX + "dead";
 
 	private static final RedisScript<Long> ACCEPT = script("inbox-accept", Long.class);
 
@@ -92,11 +89,12 @@ class ChatQueues {
 	}
 
 	/**
-	 * Keeps an event that could not be handled, with the reason, for staff to look at.
+	 * Puts an event back at the end of its chat's queue, seen before or not (an operator
+	 * replaying a dead letter); the sweeper or the next event drains it.
 	 */
-	void deadLetter(InboundEvent event, String reason) {
-		this.redis.opsForList()
-			.rightPush(DEAD, Instant.now() + " " + event.chatKey() + " " + reason + '\n' + event.toEntry());
+	void requeue(InboundEvent event) {
+		this.redis.opsForList().rightPush(queue(event.chatKey()), event.toEntry());
+		this.redis.opsForSet().add(ACTIVE, event.chatKey());
 	}
 
 	private static String queue(String chatKey) {

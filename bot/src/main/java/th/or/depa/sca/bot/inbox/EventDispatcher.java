@@ -33,6 +33,8 @@ class EventDispatcher implements SmartLifecycle {
 
 	private final ChatQueues queues;
 
+	private final DeadLetters deadLetters;
+
 	private final EventProcessor processor;
 
 	private final Timer processing;
@@ -43,8 +45,10 @@ class EventDispatcher implements SmartLifecycle {
 
 	private volatile ExecutorService workers;
 
-	EventDispatcher(ChatQueues queues, EventProcessor processor, InboxProperties properties, MeterRegistry meters) {
+	EventDispatcher(ChatQueues queues, DeadLetters deadLetters, EventProcessor processor, InboxProperties properties,
+			MeterRegistry meters) {
 		this.queues = queues;
+		this.deadLetters = deadLetters;
 		this.processor = processor;
 		this.poolSize = properties.workers();
 		this.meters = meters;
@@ -143,10 +147,10 @@ class EventDispatcher implements SmartLifecycle {
 				.log();
 			if (ex instanceof EventProcessor.DeliveryFailedException failed) {
 				// Handled, only not delivered: what the user sent is kept in the session.
-				this.queues.deadLetter(event, "undelivered " + failed.getCause().getClass().getSimpleName());
+				this.deadLetters.record(event, "undelivered " + failed.getCause().getClass().getSimpleName());
 				return failed.write();
 			}
-			this.queues.deadLetter(event, ex.getClass().getSimpleName());
+			this.deadLetters.record(event, ex.getClass().getSimpleName());
 			return SessionWrite.KEEP;
 		}
 		finally {

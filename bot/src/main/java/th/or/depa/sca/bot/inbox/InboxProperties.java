@@ -17,10 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * per event
  * @param sweepInterval how often queues left behind (crash, restart) are looked for
  * @param workers threads handling events in one instance, so chats handled at once
+ * @param deadLetterTtl how long an event that failed is kept for an operator
+ * @param deadLetterCap how many failed events are kept at most (the oldest go first)
  */
 @Validated
 @ConfigurationProperties("bot.inbox")
 public record InboxProperties(@NotNull @DefaultValue("24h") Duration dedupTtl,
 		@NotNull @DefaultValue("60s") Duration lockLease, @NotNull @DefaultValue("2s") Duration sweepInterval,
-		@Min(1) @DefaultValue("128") int workers) {
+		@Min(1) @DefaultValue("128") int workers, @NotNull @DefaultValue("14d") Duration deadLetterTtl,
+		@Min(1) @DefaultValue("10000") int deadLetterCap) {
 }
