@@ -155,6 +155,7 @@ class ConversationEngine implements EventProcessor {
 	private Decision decide(Turn turn, Input input) {
 		ConversationSession session = turn.session();
 		if (input instanceof Input.Unfollow) {
+			this.handoff.onUnfollow(turn);
 			return Decision.forget("unfollowed", List.of());
 		}
 		if (!turn.oneToOne()) {

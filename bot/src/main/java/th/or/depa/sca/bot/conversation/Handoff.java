@@ -18,4 +18,7 @@ public interface Handoff {
 	 */
 	Decision onInternal(Turn turn, Input.Internal input);
 
+	/** The user blocked the bot: a request of theirs is closed. */
+	void onUnfollow(Turn turn);
+
 }

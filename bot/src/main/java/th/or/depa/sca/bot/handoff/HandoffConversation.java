@@ -48,6 +48,13 @@ class HandoffConversation implements Handoff {
 	}
 
 	@Override
+	public void onUnfollow(Turn turn) {
+		if (turn.session().paused()) {
+			this.desk.close(turn.chatKey());
+		}
+	}
+
+	@Override
 	public Decision request(Turn turn) {
 		ConversationSession session = turn.session();
 		Lang lang = turn.lang();
@@ -88,11 +95,20 @@ class HandoffConversation implements Handoff {
 					return Decision.answer(session.withPause(null), "handoff-released",
 							this.replies.plain(turn.lang(), MessageKey.HANDOFF_RELEASED));
 				}
+				if (HandoffDesk.EXPIRE.equals(internal.type())) {
+					if (turn.now().isBefore(pause.since().plus(this.properties.maxPause()))) {
+						return Decision.silent(session, "handoff-not-expired");
+					}
+					this.desk.close(turn.chatKey());
+					return Decision.answer(session.withPause(null), "handoff-expired",
+							this.replies.plain(turn.lang(), MessageKey.HANDOFF_EXPIRED, Map.of("ref", pause.ref())));
+				}
 				throw new IllegalStateException("Unknown internal event type '" + internal.type() + "'");
 			}
 			// Whatever the user writes while waiting is for staff: kept, never lost.
-			case Input.Text text -> this.desk.keep(turn.chatKey(), text.text(), turn.now());
-			case Input.Media media -> this.desk.keep(turn.chatKey(), "[" + media.kind() + "]", turn.now());
+			case Input.Text text -> this.desk.keep(turn.chatKey(), turn.eventKey(), text.text(), turn.now());
+			case Input.Media media ->
+				this.desk.keep(turn.chatKey(), turn.eventKey(), "[" + media.kind() + "]", turn.now());
 			default -> {
 			}
 		}
@@ -127,7 +143,9 @@ class HandoffConversation implements Handoff {
 
 	@Override
 	public Decision onInternal(Turn turn, Input.Internal input) {
-		if (HandoffDesk.RELEASE.equals(input.type())) {
+		if (HandoffDesk.RELEASE.equals(input.type()) || HandoffDesk.EXPIRE.equals(input.type())) {
+			// The chat is no longer paused: nothing to end, but no request stays open.
+			this.desk.close(turn.chatKey());
 			return Decision.silent(turn.session(), "release-not-paused");
 		}
 		throw new IllegalStateException("Unknown internal event type '" + input.type() + "'");

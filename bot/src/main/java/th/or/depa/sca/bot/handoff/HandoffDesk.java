@@ -31,6 +31,9 @@ public class HandoffDesk implements PersonalDataHolder {
 	/** Internal event type that ends a hand-off. */
 	public static final String RELEASE = "handoff-release";
 
+	/** Internal event type that ends a hand-off nobody answered in time. */
+	public static final String EXPIRE = "handoff-expire";
+
 	static final String PREFIX = "sca:handoff:";
 
 	static final String OPEN = PREFIX + "open";
@@ -83,13 +86,39 @@ public class HandoffDesk implements PersonalDataHolder {
 		this.redis.opsForZSet().add(OPEN, chatKey, at.toEpochMilli());
 	}
 
-	/** Keeps a message the user wrote while waiting for staff, for staff to read. */
-	public void keep(String chatKey, String text, Instant at) {
+	/**
+	 * Keeps a message the user wrote while waiting for staff, for staff to read; once per
+	 * event, so an event handled again after a crash is not kept twice.
+	 */
+	public void keep(String chatKey, String eventKey, String text, Instant at) {
+		String kept = keptEvents(chatKey);
+		Long added = this.redis.opsForSet().add(kept, eventKey);
+		this.redis.expire(kept, RETENTION);
+		if (added == null || added == 0) {
+			return;
+		}
 		String key = messages(chatKey);
 		this.redis.opsForList().rightPush(key, at + " " + text);
 		this.redis.opsForList().trim(key, -MAX_MESSAGES, -1);
 		this.redis.expire(key, RETENTION);
 		this.redis.expire(request(chatKey), RETENTION);
+	}
+
+	/** Chats whose request has waited since before an instant, longest first. */
+	public List<String> waitingSince(Instant before) {
+		var waiting = this.redis.opsForZSet().rangeByScore(OPEN, Double.NEGATIVE_INFINITY, before.toEpochMilli());
+		return (waiting != null) ? List.copyOf(waiting) : List.of();
+	}
+
+	/**
+	 * Queues the end of a request that waited too long on its chat, once an hour at most,
+	 * so that it runs in order with the user's events and the user is told.
+	 */
+	public void expire(String chatKey) {
+		Boolean first = this.redis.opsForValue().setIfAbsent(PREFIX + "expiring:" + chatKey, "1", Duration.ofHours(1));
+		if (Boolean.TRUE.equals(first)) {
+			this.inbox.getObject().accept(List.of(InboundEvent.internal(chatKey, EXPIRE)));
+		}
 	}
 
 	/** Marks the request closed; its record and messages stay until they expire. */
@@ -103,12 +132,12 @@ public class HandoffDesk implements PersonalDataHolder {
 	 */
 	public void forget(String chatKey) {
 		this.redis.opsForZSet().remove(OPEN, chatKey);
-		this.redis.delete(List.of(request(chatKey), messages(chatKey)));
+		this.redis.delete(List.of(request(chatKey), messages(chatKey), keptEvents(chatKey)));
 	}
 
 	@Override
 	public List<Erased> erase(String chatKey, Instant now) {
-		Long removed = this.redis.delete(List.of(request(chatKey), messages(chatKey)));
+		Long removed = this.redis.delete(List.of(request(chatKey), messages(chatKey), keptEvents(chatKey)));
 		this.redis.opsForZSet().remove(OPEN, chatKey);
 		return (removed != null && removed > 0) ? List.of(Erased.of(MessageKey.DELETE_ERASED_HANDOFF)) : List.of();
 	}
@@ -145,6 +174,10 @@ public class HandoffDesk implements PersonalDataHolder {
 
 	static String messages(String chatKey) {
 		return PREFIX + "messages:" + chatKey;
+	}
+
+	static String keptEvents(String chatKey) {
+		return PREFIX + "kept:" + chatKey;
 	}
 
 }
