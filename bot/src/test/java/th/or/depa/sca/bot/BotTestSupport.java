@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the whole bot on a random port with its embedded Redis, pointed at the WireMock
- * LINE API. Nothing of the bot is mocked.
+ * Runs the whole bot on a random port with a Redis of its own ({@link TestRedis}),
+ * pointed at the WireMock LINE API. Nothing of the bot is mocked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "line.channel-token=test-channel-token", "line.channel-secret=" + WebhookClient.SECRET,
@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 				"bot.inbox.sweep-interval=500ms", "server.address=127.0.0.1",
 				"bot.handoff.staff-group-id=" + BotTestSupport.STAFF_GROUP, "bot.loading.after=300ms",
 				"management.server.port=0" })
+@org.springframework.test.context.ContextConfiguration(initializers = TestRedis.class)
 public abstract class BotTestSupport {
 
 	/** The LINE group staff read hand-off notices in. */

@@ -37,6 +37,11 @@ final class SharedRedis implements AutoCloseable {
 		return new SharedRedis(server, "redis://127.0.0.1:" + port);
 	}
 
+	/** The URL instances connect with. */
+	String url() {
+		return this.url;
+	}
+
 	/** Starts a bot instance on this Redis, with a clock of the test's if given. */
 	ConfigurableApplicationContext instance(Clock clock, String... extraArgs) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",

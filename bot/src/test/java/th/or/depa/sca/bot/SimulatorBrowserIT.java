@@ -78,14 +78,14 @@ class SimulatorBrowserIT {
 		// A fresh data folder each run, under target/, never the repository's data/.
 		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "simulator-it-data");
 		ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--management.server.port=" + managementPort,
+				"--server.address=127.0.0.1", "--management.server.port=" + managementPort, "--bot.mode=simulator",
 				"--bot.embedded-redis.dir=" + data.resolve("redis"),
 				"--bot.data.simulator-key-file=" + data.resolve("simulator-keys.properties"))
 			.redirectErrorStream(true)
 			.redirectOutput(BOT_LOG.toFile());
 		// As on a fresh machine: no LINE channel, no Redis, no logging settings.
 		List.of("LINE_CHANNEL_SECRET", "LINE_CHANNEL_TOKEN", "LINE_API_BASE_URL", "REDIS_URL", "SERVER_PORT",
-				"LOG_FORMAT", "BOT_EMBEDDED_REDIS_DIR", "BOT_DATA_KEY", "BOT_INDEX_KEY", "MANAGEMENT_PORT")
+				"LOG_FORMAT", "BOT_EMBEDDED_REDIS_DIR", "BOT_DATA_KEY", "BOT_INDEX_KEY", "MANAGEMENT_PORT", "BOT_MODE")
 			.forEach(builder.environment()::remove);
 		bot = builder.start();
 		awaitHealthy();

@@ -53,8 +53,8 @@ final class BotProcess implements AutoCloseable {
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-		// Without REDIS_URL the bot starts its own embedded Redis, so the run needs
-		// nothing installed.
+		// The caller gives the bot its Redis (REDIS_URL); nothing of the shell's leaks
+		// in.
 		builder.environment().remove("REDIS_URL");
 		builder.environment().putAll(environment);
 		return new BotProcess(builder.start(), log);

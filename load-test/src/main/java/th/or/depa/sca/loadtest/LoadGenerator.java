@@ -89,13 +89,16 @@ public final class LoadGenerator {
 			URI bot;
 			BotProcess process = null;
 			URI health = null;
+			redis.embedded.RedisServer redis = null;
 			if (this.options.launchesBot()) {
 				secret = randomSecret();
 				int port = freePort();
 				int managementPort = freePort();
+				int redisPort = freePort();
+				redis = startRedis(redisPort);
 				bot = URI.create("http://127.0.0.1:" + port);
 				health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
-				process = launchBot(stub.baseUri(), secret, port, managementPort);
+				process = launchBot(stub.baseUri(), secret, port, managementPort, "redis://127.0.0.1:" + redisPort);
 			}
 			else {
 				secret = this.options.secret();
@@ -114,6 +117,9 @@ public final class LoadGenerator {
 					this.err.println("load-test: stopping the bot");
 					process.close();
 				}
+				if (redis != null) {
+					stopRedis(redis);
+				}
 			}
 		}
 	}
@@ -127,7 +133,34 @@ public final class LoadGenerator {
 		}
 	}
 
-	private BotProcess launchBot(URI stub, String secret, int port, int managementPort) throws SetupException {
+	/** A real Redis on loopback for the bot it launches, persisting nothing. */
+	private static redis.embedded.RedisServer startRedis(int port) throws SetupException {
+		try {
+			redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer()
+				.bind("127.0.0.1")
+				.port(port)
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.build();
+			server.start();
+			return server;
+		}
+		catch (java.io.IOException ex) {
+			throw new SetupException("cannot start a Redis for the bot", ex);
+		}
+	}
+
+	private static void stopRedis(redis.embedded.RedisServer server) {
+		try {
+			server.stop();
+		}
+		catch (java.io.IOException ex) {
+			// Nothing to save; the process ends with the run.
+		}
+	}
+
+	private BotProcess launchBot(URI stub, String secret, int port, int managementPort, String redisUrl)
+			throws SetupException {
 		Path jar = this.options.botJar();
 		if (!Files.isRegularFile(jar)) {
 			throw new SetupException("no bot jar at " + jar.toAbsolutePath()
@@ -138,9 +171,9 @@ public final class LoadGenerator {
 				Integer.toString(port),
 				// Loopback only: a load-test bot with a throwaway secret has no business
 				// on the network.
-				"SERVER_ADDRESS", "127.0.0.1", "MANAGEMENT_PORT", Integer.toString(managementPort), "BOT_DATA_KEY",
-				th.or.depa.sca.store.redis.crypto.PersonalDataSealer.generateKeyset(), "BOT_INDEX_KEY",
-				th.or.depa.sca.store.redis.crypto.KeyedHash.generateKeyset());
+				"SERVER_ADDRESS", "127.0.0.1", "MANAGEMENT_PORT", Integer.toString(managementPort), "REDIS_URL",
+				redisUrl, "BOT_DATA_KEY", th.or.depa.sca.store.redis.crypto.PersonalDataSealer.generateKeyset(),
+				"BOT_INDEX_KEY", th.or.depa.sca.store.redis.crypto.KeyedHash.generateKeyset());
 		Path log = this.options.outDir().resolve("bot.log");
 		this.err.println("load-test: starting the bot on port " + port + " (log: " + log + ")");
 		BotProcess process;

@@ -29,10 +29,10 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Starts an embedded Redis on a free loopback port when no Redis is configured, so that
- * the bot runs on a machine with nothing installed. Production sets {@code REDIS_URL}. It
- * keeps an append-only file in its data folder, so a restart keeps conversations and
- * queued events.
+ * In simulator mode, starts an embedded Redis on a free loopback port when no Redis is
+ * configured, so that the bot runs on a machine with nothing installed. Production must
+ * set {@code REDIS_URL} ({@code ModeGuard}). It keeps an append-only file in its data
+ * folder, so a restart keeps conversations and queued events.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedRedisConfiguration.NoRedisConfigured.class)
@@ -156,7 +156,8 @@ class EmbeddedRedisConfiguration {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.data.redis.url"))
+			return th.or.depa.sca.bot.BotMode.simulator(context.getEnvironment())
+					&& !StringUtils.hasText(context.getEnvironment().getProperty("spring.data.redis.url"))
 					&& !StringUtils.hasText(context.getEnvironment().getProperty("spring.data.redis.host"));
 		}
 

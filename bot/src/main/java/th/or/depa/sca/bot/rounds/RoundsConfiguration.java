@@ -22,7 +22,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /**
  * The rounds the bot knows: the rounds file, the environment's overrides of the current
@@ -43,10 +42,9 @@ class RoundsConfiguration {
 		RoundCalendar calendar = read(properties);
 		Instant now = clock.getIfAvailable(Clock::systemUTC).instant();
 		calendar = overridden(calendar, window, now);
-		// Simulator mode has no LINE token: a new user of the repository gets a round to
-		// try registration in. A deployment with a token never has one.
-		if (!StringUtils.hasText(environment.getProperty("line.channel-token"))
-				&& !(calendar.at(now) instanceof Availability.Open)) {
+		// Simulator mode: a new user of the repository gets a round to try registration
+		// in. Production never has one.
+		if (th.or.depa.sca.bot.BotMode.simulator(environment) && !(calendar.at(now) instanceof Availability.Open)) {
 			List<Round> rounds = new ArrayList<>(calendar.rounds());
 			int number = rounds.stream().mapToInt(Round::number).max().orElse(0) + 1;
 			Round latest = rounds.get(rounds.size() - 1);

@@ -4,12 +4,11 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
 /**
- * Matches when no LINE channel token is configured: the bot then serves the simulator and
- * answers through the in-app LINE stand-in. A deployment with a token never exposes
- * either.
+ * Matches in simulator mode ({@code BOT_MODE=simulator}, which refuses a LINE token): the
+ * bot then serves the simulator and answers through the in-app LINE stand-in. Production
+ * never exposes either.
  */
 class SimulatorMode implements Condition {
 
@@ -19,7 +18,7 @@ class SimulatorMode implements Condition {
 	}
 
 	static boolean isActive(PropertyResolver environment) {
-		return !StringUtils.hasText(environment.getProperty("line.channel-token"));
+		return th.or.depa.sca.bot.BotMode.simulator(environment);
 	}
 
 }
