@@ -122,8 +122,16 @@ class OperationsTests extends BotTestSupport {
 	}
 
 	@Test
+	void shouldServeProbesAndAPrometheusScrapeOnTheManagementPort() throws Exception {
+		assertThat((String) JsonPath.read(get("/actuator/health/liveness"), "$.status")).isEqualTo("UP");
+		assertThat((String) JsonPath.read(get("/actuator/health/readiness"), "$.status")).isEqualTo("UP");
+		assertThat(get("/actuator/prometheus")).contains("bot_events_received_total", "bot_line_errors_total");
+	}
+
+	@Test
 	void shouldServeNoActuatorEndpointOnTheWebhookPort() throws Exception {
-		for (String path : List.of("/actuator", "/actuator/health", "/actuator/metrics", "/actuator/deadletters")) {
+		for (String path : List.of("/actuator", "/actuator/health", "/actuator/metrics", "/actuator/prometheus",
+				"/actuator/deadletters")) {
 			HttpResponse<String> response = this.http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
 					HttpResponse.BodyHandlers.ofString());
