@@ -53,9 +53,10 @@ public final class RedisApplicationRepository implements ApplicationRepository {
 
 	private static final RedisScript<String> SET_STATUS = script("set-status.lua");
 
-	private static final RedisScript<Long> ERASE_ROUND = RedisScript.of(
-			new org.springframework.core.io.ClassPathResource("th/or/depa/sca/store/redis/application/erase-round.lua"),
-			Long.class);
+	// Loaded once as text, like the others: a script made from a resource looks the
+	// resource up again on every call, through the class loader of the thread that first
+	// made it (in a web app, one that is gone after a restart).
+	private static final RedisScript<Long> ERASE_ROUND = script(Long.class, "erase-round.lua");
 
 	private static final Type ANSWERS = TypeToken.getParameterized(Map.class, String.class, String.class).getType();
 
@@ -213,6 +214,10 @@ public final class RedisApplicationRepository implements ApplicationRepository {
 	}
 
 	private static RedisScript<String> script(String... files) {
+		return script(String.class, files);
+	}
+
+	private static <T> RedisScript<T> script(Class<T> type, String... files) {
 		StringBuilder source = new StringBuilder();
 		for (String file : files) {
 			try {
@@ -223,7 +228,7 @@ public final class RedisApplicationRepository implements ApplicationRepository {
 				throw new UncheckedIOException("Missing Lua script '" + file + "'", ex);
 			}
 		}
-		return RedisScript.of(source.toString(), String.class);
+		return RedisScript.of(source.toString(), type);
 	}
 
 	/** The record's hash fields. */
