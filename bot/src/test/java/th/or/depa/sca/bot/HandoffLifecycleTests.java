@@ -45,7 +45,11 @@ class HandoffLifecycleTests extends BotTestSupport {
 		this.desk.keep(chat, "event-1", "ยังรออยู่ค่ะ", now);
 		this.desk.keep(chat, "event-2", "[image]", now);
 
-		assertThat(this.desk.waitingMessages(chat)).hasSize(2);
+		assertThat(this.desk.waitingMessages(chat)).containsExactly("2026-12-01T03:00:00Z ยังรออยู่ค่ะ",
+				"2026-12-01T03:00:00Z [image]");
+		// Sealed in Redis: staff tools read them through the desk.
+		assertThat(this.redis.opsForList().range("sca:handoff:messages:" + chat, 0, -1)).hasSize(2)
+			.allSatisfy((stored) -> assertThat(stored).doesNotContain("ยังรออยู่").doesNotContain("image"));
 	}
 
 	@Test
@@ -72,15 +76,22 @@ class HandoffLifecycleTests extends BotTestSupport {
 		this.clock.set(Instant.parse("2026-12-04T03:01:00Z"));
 
 		await().atMost(PATIENCE).until(() -> !this.desk.openChats().contains(user));
-		List<String> pushes = LineApiStub.requests(LineApiStub.PUSH)
+		// The request is closed before the user is told: wait for the push, then for a
+		// second one that must not come.
+		await().atMost(PATIENCE).until(() -> !pushesTo(user).isEmpty());
+		await().during(Duration.ofMillis(300)).until(() -> pushesTo(user).size() == 1);
+		assertThat(pushesTo(user)).singleElement()
+			.satisfies((body) -> assertThat((String) JsonPath.read(body, "$.messages[0].text"))
+				.startsWith("ยังไม่มีเจ้าหน้าที่ตอบคำขอ H-"));
+		assertThat(this.sessions.find(user).orElseThrow().paused()).isFalse();
+	}
+
+	private static List<String> pushesTo(String user) {
+		return LineApiStub.requests(LineApiStub.PUSH)
 			.stream()
 			.map((request) -> request.getBodyAsString())
 			.filter((body) -> body.contains("\"to\":\"" + user + "\""))
 			.toList();
-		assertThat(pushes).singleElement()
-			.satisfies((body) -> assertThat((String) JsonPath.read(body, "$.messages[0].text"))
-				.startsWith("ยังไม่มีเจ้าหน้าที่ตอบคำขอ H-"));
-		assertThat(this.sessions.find(user).orElseThrow().paused()).isFalse();
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import th.or.depa.sca.bot.inbox.EventInbox;
 import th.or.depa.sca.bot.inbox.InboundEvent;
+import th.or.depa.sca.store.redis.crypto.PersonalDataSealer;
 import th.or.depa.sca.bot.privacy.PersonalDataHolder;
 import th.or.depa.sca.templates.MessageKey;
 
@@ -48,13 +49,17 @@ public class HandoffDesk implements PersonalDataHolder {
 
 	private final StringRedisTemplate redis;
 
+	private final PersonalDataSealer sealer;
+
 	// The inbox leads to the conversation, which uses this desk: looked up when needed.
 	private final ObjectProvider<EventInbox> inbox;
 
 	private final Clock clock;
 
-	HandoffDesk(StringRedisTemplate redis, ObjectProvider<EventInbox> inbox, ObjectProvider<Clock> clock) {
+	HandoffDesk(StringRedisTemplate redis, PersonalDataSealer sealer, ObjectProvider<EventInbox> inbox,
+			ObjectProvider<Clock> clock) {
 		this.redis = redis;
+		this.sealer = sealer;
 		this.inbox = inbox;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -77,11 +82,15 @@ public class HandoffDesk implements PersonalDataHolder {
 		}
 	}
 
-	/** Records an open request (idempotent: the same request twice is one). */
+	/**
+	 * Records an open request (idempotent: the same request twice is one). The user's
+	 * last question is sealed with {@code BOT_DATA_KEY}, as are the messages kept.
+	 */
 	public void open(String chatKey, String ref, String lang, String question, Instant at) {
 		String key = request(chatKey);
 		this.redis.opsForHash()
-			.putAll(key, Map.of("ref", ref, "lang", lang, "question", question, "requestedAt", at.toString()));
+			.putAll(key, Map.of("ref", ref, "lang", lang, "question", seal(chatKey, question), "requestedAt",
+					at.toString()));
 		this.redis.expire(key, RETENTION);
 		this.redis.opsForZSet().add(OPEN, chatKey, at.toEpochMilli());
 	}
@@ -98,7 +107,7 @@ public class HandoffDesk implements PersonalDataHolder {
 			return;
 		}
 		String key = messages(chatKey);
-		this.redis.opsForList().rightPush(key, at + " " + text);
+		this.redis.opsForList().rightPush(key, seal(chatKey, at + " " + text));
 		this.redis.opsForList().trim(key, -MAX_MESSAGES, -1);
 		this.redis.expire(key, RETENTION);
 		this.redis.expire(request(chatKey), RETENTION);
@@ -117,7 +126,7 @@ public class HandoffDesk implements PersonalDataHolder {
 	public void expire(String chatKey) {
 		Boolean first = this.redis.opsForValue().setIfAbsent(PREFIX + "expiring:" + chatKey, "1", Duration.ofHours(1));
 		if (Boolean.TRUE.equals(first)) {
-			this.inbox.getObject().accept(List.of(InboundEvent.internal(chatKey, EXPIRE)));
+			this.inbox.getObject().enqueue(InboundEvent.internal(chatKey, EXPIRE));
 		}
 	}
 
@@ -147,7 +156,7 @@ public class HandoffDesk implements PersonalDataHolder {
 	 * happens in order with the user's messages, under the chat's lock.
 	 */
 	public void release(String chatKey) {
-		this.inbox.getObject().accept(List.of(InboundEvent.internal(chatKey, RELEASE)));
+		this.inbox.getObject().enqueue(InboundEvent.internal(chatKey, RELEASE));
 	}
 
 	/** Chats waiting for staff, longest waiting first. */
@@ -159,13 +168,29 @@ public class HandoffDesk implements PersonalDataHolder {
 	/** The messages the user wrote while waiting, oldest first. */
 	public List<String> waitingMessages(String chatKey) {
 		List<String> lines = this.redis.opsForList().range(messages(chatKey), 0, -1);
-		return (lines != null) ? lines : List.of();
+		return (lines != null) ? lines.stream().map((sealed) -> unseal(chatKey, sealed)).toList() : List.of();
 	}
 
 	/** The request's fields, if one is kept. */
 	public Optional<Map<Object, Object>> find(String chatKey) {
 		Map<Object, Object> fields = this.redis.opsForHash().entries(request(chatKey));
 		return fields.isEmpty() ? Optional.empty() : Optional.of(fields);
+	}
+
+	/**
+	 * Opens what {@link #open} and {@link #keep} sealed for a chat (the request's
+	 * question, a kept message), for staff tools.
+	 */
+	public String unseal(String chatKey, String sealed) {
+		return this.sealer.open(sealed, context(chatKey));
+	}
+
+	private String seal(String chatKey, String text) {
+		return this.sealer.seal(text, context(chatKey));
+	}
+
+	private static String context(String chatKey) {
+		return "handoff:" + chatKey;
 	}
 
 	static String request(String chatKey) {
