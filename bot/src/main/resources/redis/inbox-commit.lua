@@ -3,7 +3,7 @@
 -- releases the lock and forgets the chat as active in the same step, so that an event accepted
 -- afterwards finds the lock free and wakes a worker itself.
 -- KEYS[1] lock, KEYS[2] chat queue, KEYS[3] set of chats with queued events, KEYS[4] session,
--- KEYS[5] marker of a head handed out
+-- KEYS[5] marker of a head handed out, KEYS[6] backlog counter
 -- ARGV[1] owner token, ARGV[2] lease in ms, ARGV[3] chat key, ARGV[4] 'keep', 'save' or 'delete',
 -- ARGV[5] session version read (0 = none existed), ARGV[6] session JSON, ARGV[7] session idle TTL in ms
 -- Returns {0} when the lock was lost and {3} when the session changed since it was read (nothing
@@ -29,7 +29,9 @@ if ARGV[4] ~= 'keep' then
     session = false
   end
 end
-redis.call('LPOP', KEYS[2])
+if redis.call('LPOP', KEYS[2]) and tonumber(redis.call('DECR', KEYS[6])) < 0 then
+  redis.call('SET', KEYS[6], 0)
+end
 local head = redis.call('LINDEX', KEYS[2], 0)
 if head then
   redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import th.or.depa.sca.store.redis.crypto.PersonalDataSealer;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -69,8 +70,12 @@ final class OrderingScenario {
 
 	/** The markers of the chat's queued events, head (the event being handled) first. */
 	static List<Integer> arrivalOrder(StringRedisTemplate redis, String user) {
+		PersonalDataSealer sealer = new PersonalDataSealer(TestKeys.DATA);
 		return redis.opsForList().range("sca:inbox:queue:" + user, 0, -1).stream().map((entry) -> {
-			Matcher matcher = MARKER.matcher(entry);
+			// Entries are "key\nsealed event", sealed for the chat and the key.
+			String key = entry.substring(0, entry.indexOf('\n'));
+			String event = sealer.open(entry.substring(key.length() + 1), "inbox:" + user + ":" + key);
+			Matcher matcher = MARKER.matcher(event);
 			return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
 		}).toList();
 	}

@@ -3,6 +3,7 @@ package th.or.depa.sca.bot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,35 @@ final class SharedRedis implements AutoCloseable {
 		return new SharedRedis(server, "redis://127.0.0.1:" + port);
 	}
 
+	/**
+	 * Starts a Redis server that writes every command to its append-only file in
+	 * {@code dir} before answering, as a production Redis that must lose nothing is run,
+	 * so that it can be stopped and started again ({@link #restart}) with its data.
+	 */
+	static SharedRedis startPersistent(Path dir) throws IOException {
+		int port = freePort();
+		RedisServer server = RedisServer.newRedisServer()
+			.bind("127.0.0.1")
+			.port(port)
+			.setting("save \"\"")
+			.setting("appendonly yes")
+			.setting("appendfsync always")
+			.setting("dir " + dir.toAbsolutePath())
+			.build();
+		server.start();
+		return new SharedRedis(server, "redis://127.0.0.1:" + port);
+	}
+
+	/** Stops the server, as a crash or a restart does. */
+	void stop() throws IOException {
+		this.server.stop();
+	}
+
+	/** Starts the server again on the same port, with what it persisted. */
+	void restart() throws IOException {
+		this.server.start();
+	}
+
 	/** The URL instances connect with. */
 	String url() {
 		return this.url;
@@ -50,7 +80,13 @@ final class SharedRedis implements AutoCloseable {
 				"--line.api-base-url=" + LineApiStub.server().baseUrl(), "--line.retry.initial-delay=20ms",
 				"--bot.inbox.sweep-interval=500ms", "--logging.level.root=WARN", "--bot.data.key=" + TestKeys.DATA,
 				"--bot.data.index-key=" + TestKeys.INDEX));
-		args.addAll(List.of(extraArgs));
+		for (String extra : extraArgs) {
+			// An extra argument replaces the default of the same name (Spring would join
+			// both).
+			String name = extra.substring(0, extra.indexOf('=') + 1);
+			args.removeIf((arg) -> !name.isEmpty() && arg.startsWith(name));
+			args.add(extra);
+		}
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(BotApplication.class);
 		if (clock != null) {
 			builder.initializers((context) -> context.getBeanFactory().registerSingleton("testClock", clock));

@@ -191,6 +191,58 @@ class WebhookTests extends BotTestSupport {
 	}
 
 	@Test
+	void shouldDeliverEachMessageOnceWithOneRetryKeyThroughABurstOf429sAnd5xx() {
+		var line = LineApiStub.server();
+		line.stubFor(post(urlEqualTo(REPLY)).atPriority(1)
+			.withRequestBody(containing("burst-"))
+			.willReturn(aResponse().withStatus(400).withBody("{\"message\":\"Invalid reply token\"}")));
+		// The next 12 pushes fail, whoever sends them: 8 rate-limited, then 4 server
+		// errors.
+		for (int i = 0; i < 12; i++) {
+			line.stubFor(post(urlEqualTo(PUSH)).atPriority(1)
+				.inScenario("burst")
+				.whenScenarioStateIs((i == 0) ? STARTED : "failed-" + i)
+				.willReturn((i < 8)
+						? aResponse().withStatus(429)
+							.withBody("{\"message\":\"The API rate limit has been exceeded. Try again later.\"}")
+						: aResponse().withStatus(503).withBody("{\"message\":\"Service unavailable\"}"))
+				.willSetStateTo("failed-" + (i + 1)));
+		}
+		line.stubFor(post(urlEqualTo(PUSH)).atPriority(1)
+			.inScenario("burst")
+			.whenScenarioStateIs("failed-12")
+			.willReturn(okJson("{\"sentMessages\":[{\"id\":\"3\"}]}")));
+		List<String> users = new java.util.ArrayList<>();
+		List<String> events = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			users.add(newUserId());
+			events.add(text(newEventId(), users.get(i), "burst-" + i, false));
+		}
+
+		assertThat(this.webhook.post(body(events.toArray(String[]::new))).statusCode()).isEqualTo(200);
+		await().atMost(PATIENCE)
+			.until(() -> line.getAllServeEvents()
+				.stream()
+				.filter((served) -> served.getRequest().getUrl().equals(PUSH))
+				.filter((served) -> served.getResponse().getStatus() == 200)
+				.count() == 8);
+		users.forEach(this::awaitQuiet);
+
+		for (String user : users) {
+			var toUser = line.getAllServeEvents()
+				.stream()
+				.filter((served) -> served.getRequest().getUrl().equals(PUSH))
+				.filter((served) -> served.getRequest().getBodyAsString().contains("\"to\":\"" + user + "\""))
+				.toList();
+			assertThat(toUser.stream().filter((served) -> served.getResponse().getStatus() == 200)).hasSize(1);
+			assertThat(toUser.stream().map((served) -> served.getRequest().getHeader("X-Line-Retry-Key")).distinct())
+				.singleElement()
+				.isNotNull();
+		}
+		assertThat(this.redis.opsForZSet().size("sca:inbox:dead")).isZero();
+	}
+
+	@Test
 	void shouldCountAConflictOnTheRetryKeyAsDelivered() {
 		String user = newUserId();
 		var line = LineApiStub.server();

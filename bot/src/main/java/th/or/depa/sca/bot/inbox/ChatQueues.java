@@ -2,11 +2,12 @@ package th.or.depa.sca.bot.inbox;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
+import th.or.depa.sca.bot.LogSafe;
 import th.or.depa.sca.bot.redis.LuaScripts;
 import th.or.depa.sca.bot.session.SessionStore;
 import th.or.depa.sca.bot.session.SessionWrite;
+import th.or.depa.sca.store.redis.crypto.PersonalDataSealer;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -25,6 +26,9 @@ class ChatQueues {
 
 	static final String ACTIVE = PREFIX + "active";
 
+	/** Events queued and not yet finished, across all instances. */
+	static final String BACKLOG = PREFIX + "backlog";
+
 	private static final RedisScript<Long> ACCEPT = script("inbox-accept", Long.class);
 
 	@SuppressWarnings("rawtypes")
@@ -35,24 +39,55 @@ class ChatQueues {
 
 	private static final RedisScript<Long> RELEASE = script("inbox-release", Long.class);
 
+	private static final RedisScript<Long> RENEW = script("inbox-renew", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> SWEEP = script("inbox-sweep", List.class);
+
 	private final StringRedisTemplate redis;
+
+	private final PersonalDataSealer sealer;
 
 	private final String dedupTtlSeconds;
 
 	private final String leaseMillis;
 
-	ChatQueues(StringRedisTemplate redis, InboxProperties properties) {
+	ChatQueues(StringRedisTemplate redis, PersonalDataSealer sealer, InboxProperties properties) {
 		this.redis = redis;
+		this.sealer = sealer;
 		this.dedupTtlSeconds = Long.toString(Math.max(1, properties.dedupTtl().toSeconds()));
 		this.leaseMillis = Long.toString(properties.lockLease().toMillis());
 	}
 
-	/** Queues the event unless its key was seen before; true when queued. */
-	boolean accept(InboundEvent event) {
-		Long queued = this.redis.execute(ACCEPT,
-				List.of(PREFIX + "seen:" + event.key(), queue(event.chatKey()), ACTIVE), this.dedupTtlSeconds,
-				event.toEntry(), event.chatKey());
-		return queued != null && queued == 1L;
+	/**
+	 * Queues the event unless its key was seen before or the backlog is at its limit.
+	 * @param backlogLimit events queued across all instances above which a new one is
+	 * refused; negative for no limit
+	 */
+	Accept accept(InboundEvent event, long backlogLimit) {
+		Long outcome = this.redis.execute(ACCEPT,
+				List.of(PREFIX + "seen:" + event.key(), queue(event.chatKey()), ACTIVE, BACKLOG), this.dedupTtlSeconds,
+				entry(event), event.chatKey(), Long.toString(backlogLimit));
+		if (outcome == null) {
+			throw new IllegalStateException("inbox-accept returned nothing");
+		}
+		return switch (outcome.intValue()) {
+			case 1 -> Accept.QUEUED;
+			case 2 -> Accept.REFUSED;
+			default -> Accept.DUPLICATE;
+		};
+	}
+
+	/** Events queued and not finished, across all instances. */
+	long backlog() {
+		String value = this.redis.opsForValue().get(BACKLOG);
+		return (value == null) ? 0 : Math.max(0, Long.parseLong(value));
+	}
+
+	/** Extends the chat's lock; false when it is no longer this token's. */
+	boolean renew(String chatKey, String token) {
+		Long renewed = this.redis.execute(RENEW, List.of(lock(chatKey)), token, this.leaseMillis);
+		return renewed != null && renewed == 1L;
 	}
 
 	/**
@@ -72,8 +107,8 @@ class ChatQueues {
 	 */
 	Step commit(String chatKey, String token, SessionWrite write) {
 		return step(this.redis.execute(COMMIT,
-				List.of(lock(chatKey), queue(chatKey), ACTIVE, SessionStore.key(chatKey), taken(chatKey)), token,
-				this.leaseMillis, chatKey, write.kind().name().toLowerCase(Locale.ROOT),
+				List.of(lock(chatKey), queue(chatKey), ACTIVE, SessionStore.key(chatKey), taken(chatKey), BACKLOG),
+				token, this.leaseMillis, chatKey, write.kind().name().toLowerCase(Locale.ROOT),
 				Long.toString(write.readVersion()), write.json(), Long.toString(write.idleTtlMillis())));
 	}
 
@@ -84,8 +119,10 @@ class ChatQueues {
 	}
 
 	/** Chats that have queued events, for the sweeper. */
-	Set<String> activeChats() {
-		return this.redis.opsForSet().members(ACTIVE);
+	@SuppressWarnings("unchecked")
+	List<String> activeChats() {
+		List<String> chats = this.redis.execute(SWEEP, List.of(ACTIVE, BACKLOG));
+		return (chats != null) ? chats : List.of();
 	}
 
 	/**
@@ -93,8 +130,35 @@ class ChatQueues {
 	 * replaying a dead letter); the sweeper or the next event drains it.
 	 */
 	void requeue(InboundEvent event) {
-		this.redis.opsForList().rightPush(queue(event.chatKey()), event.toEntry());
+		this.redis.opsForList().rightPush(queue(event.chatKey()), entry(event));
+		this.redis.opsForValue().increment(BACKLOG);
 		this.redis.opsForSet().add(ACTIVE, event.chatKey());
+	}
+
+	/**
+	 * A queue entry: the event's key, a line break, and the event sealed with
+	 * {@code BOT_DATA_KEY} (bound to its chat and key), so that no message text or user
+	 * id waits in Redis in clear.
+	 */
+	String entry(InboundEvent event) {
+		return event.key() + '\n' + this.sealer.seal(event.json(), context(event.chatKey(), event.key()));
+	}
+
+	/** The event of a queue entry. */
+	InboundEvent event(String chatKey, String entry) {
+		int split = entry.indexOf('\n');
+		if (split < 0) {
+			throw new IllegalStateException("Malformed queue entry for chat " + LogSafe.chat(chatKey));
+		}
+		String key = entry.substring(0, split);
+		String body = entry.substring(split + 1);
+		// Entries queued in clear by earlier versions are still read.
+		String json = body.startsWith("{") ? body : this.sealer.open(body, context(chatKey, key));
+		return new InboundEvent(key, chatKey, json);
+	}
+
+	private static String context(String chatKey, String key) {
+		return "inbox:" + chatKey + ":" + key;
 	}
 
 	private static String queue(String chatKey) {
@@ -151,6 +215,20 @@ class ChatQueues {
 		boolean owner() {
 			return this.outcome == Outcome.OWNER;
 		}
+
+	}
+
+	/** What accepting an event did. */
+	enum Accept {
+
+		/** Queued for its chat. */
+		QUEUED,
+
+		/** Seen before (a redelivery or retry): dropped. */
+		DUPLICATE,
+
+		/** Refused unmarked, the backlog being at its limit: LINE delivers it again. */
+		REFUSED
 
 	}
 

@@ -48,17 +48,10 @@ public record InboundEvent(String key, String chatKey, String json) {
 		return (end < 0) ? null : this.json.substring(marker.length(), end);
 	}
 
-	// Queue entries are "key\njson": compact JSON never contains a raw line break.
+	// "key\njson", as dead letters keep it (sealed): compact JSON never contains a raw
+	// line break.
 	String toEntry() {
 		return this.key + '\n' + this.json;
-	}
-
-	static InboundEvent fromEntry(String chatKey, String entry) {
-		int split = entry.indexOf('\n');
-		if (split < 0) {
-			throw new IllegalStateException("Malformed queue entry for chat " + chatKey);
-		}
-		return new InboundEvent(entry.substring(0, split), chatKey, entry.substring(split + 1));
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -24,6 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.depa.sca.bot.inbox.Handling;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -36,7 +39,9 @@ import org.springframework.core.retry.RetryTemplate;
  * exponential back-off.
  * <p>
  * Calls block the calling thread until LINE answers; callers are the inbox's worker
- * threads.
+ * threads. While an event is handled ({@link Handling}) the thread gives its CPU slot up
+ * while it waits, every call of the event ends by the event's deadline (no retry starts
+ * after it), and nothing is sent once the chat's lease is lost.
  */
 public class LineMessenger {
 
@@ -61,7 +66,7 @@ public class LineMessenger {
 			.multiplier(2.0)
 			.maxDelay(retry.maxDelay())
 			.jitter(retry.initialDelay().dividedBy(4).isZero() ? Duration.ZERO : retry.initialDelay().dividedBy(4))
-			.predicate((failure) -> failure instanceof LineApiException ex && ex.retryable())
+			.predicate((failure) -> failure instanceof LineApiException ex && ex.retryable() && timeLeft())
 			.build());
 		this.replies = Counter.builder("bot.line.replies").description("Replies LINE accepted").register(meters);
 		this.pushes = Counter.builder("bot.line.pushes")
@@ -162,7 +167,7 @@ public class LineMessenger {
 		try {
 			this.retry.execute(() -> {
 				try {
-					return await(operation, request.get());
+					return await(operation, request::get);
 				}
 				catch (LineApiException ex) {
 					if (ex.retryable()) {
@@ -176,21 +181,59 @@ public class LineMessenger {
 			if (ex.getLastException() instanceof LineApiException failure) {
 				throw failure;
 			}
+			if (ex.getLastException() instanceof Handling.LeaseLostException lost) {
+				throw lost;
+			}
 			throw new LineApiException(operation, 0, String.valueOf(ex.getLastException()), ex.getLastException());
 		}
 	}
 
-	private Object await(String operation, CompletableFuture<?> future) {
+	private Object await(String operation, Supplier<? extends CompletableFuture<?>> request) {
+		Handling handling = Handling.current();
+		if (handling == null) {
+			return await(operation, request.get(), -1);
+		}
+		if (!handling.leaseHeld()) {
+			throw new Handling.LeaseLostException(operation);
+		}
+		long left = handling.remaining().toNanos();
+		if (left <= 0) {
+			throw new LineApiException(operation, 0, "event deadline passed", null);
+		}
+		CompletableFuture<?> future = request.get();
 		try {
-			return future.get();
+			return handling.waiting(() -> await(operation, future, left));
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new LineApiException(operation, 0, String.valueOf(ex), ex);
+		}
+	}
+
+	private Object await(String operation, CompletableFuture<?> future, long timeoutNanos) {
+		try {
+			return (timeoutNanos < 0) ? future.get() : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new LineApiException(operation, 0, "interrupted", ex);
 		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			this.meters.counter("bot.line.errors", "operation", operation, "status", "deadline").increment();
+			throw new LineApiException(operation, 0, "event deadline passed", ex);
+		}
 		catch (ExecutionException | CompletionException ex) {
 			throw failure(operation, ex.getCause());
 		}
+	}
+
+	/** Whether the event being handled (if any) still has time for another attempt. */
+	private static boolean timeLeft() {
+		Handling handling = Handling.current();
+		return handling == null || (handling.leaseHeld() && handling.remaining().toNanos() > 0);
 	}
 
 	private LineApiException failure(String operation, Throwable cause) {

@@ -1,15 +1,23 @@
 package th.or.depa.sca.bot.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +35,12 @@ import org.springframework.http.MediaType;
  * LINE's webhook endpoint. Answers within milliseconds: it verifies the signature, queues
  * the events in Redis and returns 200; the events are handled afterwards, in order per
  * chat.
+ * <p>
+ * The body is read with non-blocking I/O, so a client that sends slowly holds no request
+ * thread, and it must arrive within {@code BOT_WEBHOOK_BODY_TIMEOUT} (408 and the
+ * connection closed otherwise): a few slow-drip connections cannot keep LINE's own
+ * webhooks waiting. When the backlog of events is full it answers 503, so that LINE
+ * delivers the webhook again later.
  * <p>
  * A plain servlet rather than a Spring MVC controller: this is the one hot path of the
  * bot, and the load test showed the MVC dispatch costing a good part of each
@@ -55,11 +69,21 @@ class CallbackServlet extends HttpServlet {
 
 	private final transient Counter accepted;
 
-	CallbackServlet(WebhookSignature signature, EventInbox inbox, JsonMapper json, MeterRegistry meters) {
+	private final transient ScheduledExecutorService timer;
+
+	private final long bodyTimeoutMillis;
+
+	CallbackServlet(WebhookSignature signature, EventInbox inbox, JsonMapper json, MeterRegistry meters,
+			Duration bodyTimeout) {
 		this.signature = signature;
 		this.inbox = inbox;
 		this.json = json;
 		this.meters = meters;
+		// Not a bean: a ScheduledExecutorService bean would become the @Scheduled jobs'
+		// scheduler.
+		this.timer = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-deadline").daemon().factory());
+		this.bodyTimeoutMillis = Math.max(1, bodyTimeout.toMillis());
 		this.ack = Timer.builder("bot.webhook.ack")
 			.description("Time from reading a webhook to answering it, events queued")
 			.register(meters);
@@ -70,31 +94,34 @@ class CallbackServlet extends HttpServlet {
 	}
 
 	@Override
-	protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		long started = System.nanoTime();
-		try {
-			handle(request, response);
-		}
-		finally {
-			this.ack.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-		}
+	public void destroy() {
+		this.timer.shutdownNow();
 	}
 
-	private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	@Override
+	protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		long started = System.nanoTime();
 		String header = request.getHeader("X-Line-Signature");
 		if (header == null || header.isBlank()) {
 			reject(response, HttpStatus.BAD_REQUEST, "missing-signature", "X-Line-Signature header is missing");
 			return;
 		}
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+		long length = request.getContentLengthLong();
+		if (length > MAX_BODY_BYTES) {
 			reject(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "body is larger than 1 MiB");
 			return;
 		}
-		byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
-		if (body == null) {
-			reject(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "body is larger than 1 MiB");
-			return;
-		}
+		AsyncContext async = request.startAsync();
+		// A backstop only: the body deadline below answers first.
+		async.setTimeout(this.bodyTimeoutMillis + 30_000);
+		ServletInputStream in = request.getInputStream();
+		Body body = new Body(async, in, response, header, (int) Math.max(0, length), started);
+		body.deadline = this.timer.schedule(body::timedOut, this.bodyTimeoutMillis, TimeUnit.MILLISECONDS);
+		in.setReadListener(body);
+	}
+
+	/** Verifies and queues a webhook whose body has arrived, and answers it. */
+	private void handle(byte[] body, String header, HttpServletResponse response) throws IOException {
 		switch (this.signature.verify(body, header)) {
 			case MISSING -> {
 				reject(response, HttpStatus.BAD_REQUEST, "missing-signature", "X-Line-Signature header is missing");
@@ -121,14 +148,23 @@ class CallbackServlet extends HttpServlet {
 			reject(response, HttpStatus.BAD_REQUEST, "malformed-body", ex.getMessage());
 			return;
 		}
+		EventInbox.Accepted outcome;
 		try {
-			this.inbox.accept(events);
+			outcome = this.inbox.accept(events);
 		}
 		catch (DataAccessException ex) {
 			// Not acknowledged, so LINE redelivers (when redelivery is on) instead of
 			// losing it.
 			log.atError().setMessage("webhook not queued: redis unavailable").setCause(ex).log();
 			reject(response, HttpStatus.SERVICE_UNAVAILABLE, "redis-unavailable", "events could not be stored, retry");
+			return;
+		}
+		if (!outcome.complete()) {
+			// The events already queued are remembered, so the redelivery queues only the
+			// rest.
+			response.setHeader("Retry-After", "1");
+			reject(response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+					"the bot is at its backlog limit, deliver again later");
 			return;
 		}
 		this.accepted.increment();
@@ -157,10 +193,141 @@ class CallbackServlet extends HttpServlet {
 		response.getOutputStream().write(document);
 	}
 
-	/** Reads the body, or returns null as soon as it exceeds the limit. */
-	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-		byte[] body = in.readNBytes(limit + 1);
-		return (body.length > limit) ? null : body;
+	/**
+	 * One webhook's body as it arrives, read without blocking; answered once, by whoever
+	 * comes first: the whole body, an error, or the deadline.
+	 */
+	private final class Body implements ReadListener {
+
+		private static final int READING = 0;
+
+		private static final int ANSWERED = 1;
+
+		private final AsyncContext async;
+
+		private final ServletInputStream in;
+
+		private final HttpServletResponse response;
+
+		private final String header;
+
+		private final long started;
+
+		private final AtomicInteger state = new AtomicInteger(READING);
+
+		private byte[] buffer;
+
+		private int size;
+
+		private volatile ScheduledFuture<?> deadline;
+
+		Body(AsyncContext async, ServletInputStream in, HttpServletResponse response, String header, int expected,
+				long started) {
+			this.async = async;
+			this.in = in;
+			this.response = response;
+			this.header = header;
+			this.started = started;
+			this.buffer = new byte[(expected > 0) ? expected : 4096];
+		}
+
+		@Override
+		public void onDataAvailable() throws IOException {
+			while (this.state.get() == READING && this.in.isReady()) {
+				if (this.size == this.buffer.length) {
+					if (this.buffer.length > MAX_BODY_BYTES) {
+						answer(HttpStatus.CONTENT_TOO_LARGE, "too-large", "body is larger than 1 MiB");
+						return;
+					}
+					this.buffer = Arrays.copyOf(this.buffer, Math.min(this.buffer.length * 2, MAX_BODY_BYTES + 1));
+				}
+				int read = this.in.read(this.buffer, this.size, this.buffer.length - this.size);
+				if (read < 0) {
+					return;
+				}
+				this.size += read;
+			}
+		}
+
+		@Override
+		public void onAllDataRead() throws IOException {
+			if (!this.state.compareAndSet(READING, ANSWERED)) {
+				return;
+			}
+			cancelDeadline();
+			try {
+				if (this.size > MAX_BODY_BYTES) {
+					reject(this.response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "body is larger than 1 MiB");
+				}
+				else {
+					handle((this.size == this.buffer.length) ? this.buffer : Arrays.copyOf(this.buffer, this.size),
+							this.header, this.response);
+				}
+			}
+			finally {
+				finish();
+			}
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			if (!this.state.compareAndSet(READING, ANSWERED)) {
+				return;
+			}
+			cancelDeadline();
+			log.atInfo()
+				.setMessage("webhook body not received")
+				.addKeyValue("error", failure.getClass().getSimpleName())
+				.log();
+			try {
+				this.response.setHeader("Connection", "close");
+				reject(this.response, HttpStatus.BAD_REQUEST, "body-error", "the body could not be read");
+			}
+			catch (IOException | IllegalStateException ex) {
+				// The client is gone.
+			}
+			finally {
+				finish();
+			}
+		}
+
+		void timedOut() {
+			try {
+				answer(HttpStatus.REQUEST_TIMEOUT, "body-timeout",
+						"the body did not arrive within " + CallbackServlet.this.bodyTimeoutMillis + " ms");
+			}
+			catch (IOException | IllegalStateException ex) {
+				// The client is gone.
+			}
+		}
+
+		private void answer(HttpStatus status, String outcome, String reason) throws IOException {
+			if (!this.state.compareAndSet(READING, ANSWERED)) {
+				return;
+			}
+			cancelDeadline();
+			try {
+				// Close rather than wait for (or swallow) the rest of the body.
+				this.response.setHeader("Connection", "close");
+				reject(this.response, status, outcome, reason);
+			}
+			finally {
+				finish();
+			}
+		}
+
+		private void cancelDeadline() {
+			ScheduledFuture<?> pending = this.deadline;
+			if (pending != null) {
+				pending.cancel(false);
+			}
+		}
+
+		private void finish() {
+			CallbackServlet.this.ack.record(System.nanoTime() - this.started, TimeUnit.NANOSECONDS);
+			this.async.complete();
+		}
+
 	}
 
 }

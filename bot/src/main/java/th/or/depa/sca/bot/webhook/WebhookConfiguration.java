@@ -18,10 +18,11 @@ class WebhookConfiguration {
 
 	@Bean
 	ServletRegistrationBean<CallbackServlet> callbackServlet(WebhookSignature signature, EventInbox inbox,
-			JsonMapper json, MeterRegistry meters) {
-		var registration = new ServletRegistrationBean<>(new CallbackServlet(signature, inbox, json, meters),
-				CallbackServlet.PATH);
+			JsonMapper json, MeterRegistry meters, WebhookProperties properties) {
+		var registration = new ServletRegistrationBean<>(
+				new CallbackServlet(signature, inbox, json, meters, properties.bodyTimeout()), CallbackServlet.PATH);
 		registration.setLoadOnStartup(1);
+		registration.setAsyncSupported(true);
 		return registration;
 	}
 
