@@ -96,8 +96,9 @@ final class AckStats {
 		else if (ok) {
 			this.acked2xx.increment();
 			// From the intended send time, not the actual one, so a stalled client cannot
-			// hide a slow bot.
-			long micros = (nowNanos - intended) / 1000;
+			// hide a slow bot. Never negative: only a warmup that sends ahead of its
+			// schedule answers early.
+			long micros = Math.max(0, nowNanos - intended) / 1000;
 			this.ackMicros.recordValue(micros);
 			this.intervalMaxMicros.accumulateAndGet(micros, Math::max);
 		}

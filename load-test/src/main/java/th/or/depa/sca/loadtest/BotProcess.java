@@ -47,7 +47,9 @@ final class BotProcess implements AutoCloseable {
 
 	static BotProcess start(String java, List<String> jvmArgs, Path jar, Map<String, String> environment, Path log)
 			throws IOException {
-		List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx1g"));
+		// The heap the README's production command gives the bot: it must fit a 512 MB
+		// container under this load.
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
 		command.addAll(jvmArgs);
 		command.addAll(List.of("-jar", jar.toString()));
 		Files.createDirectories(log.toAbsolutePath().getParent());
@@ -58,6 +60,11 @@ final class BotProcess implements AutoCloseable {
 		builder.environment().remove("REDIS_URL");
 		builder.environment().putAll(environment);
 		return new BotProcess(builder.start(), log);
+	}
+
+	/** The bot's process, to watch its CPU and memory. */
+	ProcessHandle handle() {
+		return this.process.toHandle();
 	}
 
 	/**

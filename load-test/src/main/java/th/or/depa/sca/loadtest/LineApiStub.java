@@ -1,513 +1,533 @@
 package th.or.depa.sca.loadtest;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ProtocolException;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Iterator;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 /**
- * Stands in for the LINE Messaging API on 127.0.0.1 and records every {@code lg-<seq>}
- * marker the bot sends back.
+ * Stands in for the LINE Messaging API on 127.0.0.1 where it matters to the bot: a reply
+ * token works once and for 30 s, pushes deduplicate by retry key, calls above a rate get
+ * 429, and 5xx answers and timeouts can be injected. Every delivery goes to the
+ * {@link AnswerLedger}.
  *
  * <p>
- * One thread serves every connection from a selector and answers from a queue of due
- * responses: a thread per connection or per request would cost a context switch per
- * wake-up, and on a small machine those switches are most of what a stub costs.
+ * One Netty event-loop thread serves every connection and writes every answer; the
+ * answers wait out the simulated latency in a {@link DelayLine}, so the loop never blocks
+ * (nor spins on a timer).
  */
 final class LineApiStub implements AutoCloseable {
-
-	private static final byte[] REPLY_PATH = HttpReader.ascii("/v2/bot/message/reply");
-
-	private static final byte[] PUSH_PATH = HttpReader.ascii("/v2/bot/message/push");
-
-	private static final byte[] LOADING_PATH = HttpReader.ascii("/v2/bot/chat/loading/start");
-
-	// Whole responses, built once: every answer of a kind is the same bytes.
-	private static final byte[] SENT_MESSAGES = response("200 OK",
-			"{\"sentMessages\":[{\"id\":\"1\",\"quoteToken\":\"q\"}]}");
-
-	private static final byte[] ACCEPTED = response("202 Accepted", "{}");
-
-	private static final byte[] EMPTY_OBJECT = response("200 OK", "{}");
-
-	private static final byte[] BAD_REQUEST = HttpReader
-		.ascii("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-
-	private static final byte[] CONTINUE = HttpReader.ascii("HTTP/1.1 100 Continue\r\n\r\n");
-
-	private static final byte[] MARKER = HttpReader.ascii("lg-");
 
 	// Deep enough for the bot's connection bursts: it keeps few idle connections, so
 	// under load it opens new ones all the time.
 	private static final int BACKLOG = 4096;
 
+	private static final int MAX_BODY = 1024 * 1024;
+
+	private static final AsciiString RETRY_KEY = AsciiString.cached("X-Line-Retry-Key");
+
+	private static final AsciiString REQUEST_ID = AsciiString.cached("X-Line-Request-Id");
+
+	private static final AsciiString JSON = AsciiString.cached("application/json");
+
+	// Whole bodies, built once: every answer of a kind is the same bytes.
+	private static final Answer SENT_MESSAGES = new Answer(HttpResponseStatus.OK,
+			"{\"sentMessages\":[{\"id\":\"1\",\"quoteToken\":\"q\"}]}");
+
+	private static final Answer ACCEPTED = new Answer(HttpResponseStatus.ACCEPTED, "{}");
+
+	private static final Answer EMPTY_OBJECT = new Answer(HttpResponseStatus.OK, "{}");
+
+	private static final Answer INVALID_REPLY_TOKEN = new Answer(HttpResponseStatus.BAD_REQUEST,
+			"{\"message\":\"Invalid reply token\"}");
+
+	private static final Answer RETRY_KEY_ACCEPTED = new Answer(HttpResponseStatus.CONFLICT,
+			"{\"message\":\"The retry key is already accepted\"}");
+
+	private static final Answer RATE_LIMITED = new Answer(HttpResponseStatus.TOO_MANY_REQUESTS,
+			"{\"message\":\"The API rate limit has been exceeded. Try again later.\"}");
+
+	private static final Answer SERVER_ERROR = new Answer(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+			"{\"message\":\"An error occurred in the API server\"}");
+
+	private static final Answer BAD_REQUEST = new Answer(HttpResponseStatus.BAD_REQUEST,
+			"{\"message\":\"The request body has 1 error(s)\"}");
+
+	private final Settings settings;
+
 	private final AnswerLedger ledger;
 
-	private final long delayNanos;
+	private final EventLoopGroup group;
 
-	private final ServerSocketChannel server;
+	private final Channel server;
 
-	private final Selector selector;
+	private final Counts counts;
 
-	private final Thread thread;
+	private final DelayLine delayLine;
 
-	// Every request waits the same delay, so answers fall due in arrival order and a
-	// FIFO is already sorted.
-	private final ArrayDeque<Due> due = new ArrayDeque<>();
-
-	// Markers seen in the current request, for counting each once.
-	private long[] seen = new long[8];
-
-	private final ByteBuffer out = ByteBuffer.allocateDirect(4096);
-
-	private final LongAdder replies = new LongAdder();
-
-	private final LongAdder pushes = new LongAdder();
-
-	private final LongAdder loadingStarts = new LongAdder();
-
-	private final LongAdder others = new LongAdder();
-
-	private volatile boolean closed;
-
-	private LineApiStub(AnswerLedger ledger, Duration delay, ServerSocketChannel server, Selector selector) {
+	private LineApiStub(Settings settings, AnswerLedger ledger, EventLoopGroup group, Channel server, Counts counts,
+			DelayLine delayLine) {
+		this.settings = settings;
 		this.ledger = ledger;
-		this.delayNanos = delay.toNanos();
+		this.group = group;
 		this.server = server;
-		this.selector = selector;
-		this.thread = Thread.ofPlatform().daemon().name("line-api-stub").unstarted(this::loop);
+		this.counts = counts;
+		this.delayLine = delayLine;
 	}
 
-	/** Starts the stub; {@code port} 0 picks a free one. */
-	static LineApiStub start(int port, Duration delay, AnswerLedger ledger) throws IOException {
-		ServerSocketChannel server = ServerSocketChannel.open();
-		Selector selector = null;
+	/** Starts the stub on 127.0.0.1; {@code settings.port()} 0 picks a free one. */
+	static LineApiStub start(Settings settings, AnswerLedger ledger) throws InterruptedException {
+		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("line-api-stub", true),
+				NioIoHandler.newFactory());
+		Counts counts = new Counts();
+		DelayLine delayLine = new DelayLine(settings.delay(), group.next(), "line-api-stub-delay");
+		Router router = new Router(settings, ledger, counts, delayLine);
 		try {
-			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
-			server.configureBlocking(false);
-			selector = Selector.open();
-			server.register(selector, SelectionKey.OP_ACCEPT);
+			Channel server = new ServerBootstrap().group(group)
+				.channel(NioServerSocketChannel.class)
+				.option(ChannelOption.SO_BACKLOG, BACKLOG)
+				.childOption(ChannelOption.TCP_NODELAY, true)
+				.childHandler(new ChannelInitializer<SocketChannel>() {
+					@Override
+					protected void initChannel(SocketChannel channel) {
+						channel.pipeline()
+							.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY), new Handler(router));
+					}
+				})
+				.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()))
+				.sync()
+				.channel();
+			return new LineApiStub(settings, ledger, group, server, counts, delayLine);
 		}
-		catch (IOException | RuntimeException ex) {
-			server.close();
-			if (selector != null) {
-				selector.close();
-			}
+		catch (RuntimeException | InterruptedException ex) {
+			delayLine.close();
+			group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
 			throw ex;
 		}
-		LineApiStub stub = new LineApiStub(ledger, delay, server, selector);
-		stub.thread.start();
-		return stub;
 	}
 
 	URI baseUri() {
-		InetSocketAddress address = (InetSocketAddress) this.server.socket().getLocalSocketAddress();
+		InetSocketAddress address = (InetSocketAddress) this.server.localAddress();
 		return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
 	}
 
-	private void loop() {
-		try {
-			while (!this.closed) {
-				select();
-				Iterator<SelectionKey> keys = this.selector.selectedKeys().iterator();
-				while (keys.hasNext()) {
-					SelectionKey key = keys.next();
-					keys.remove();
-					if (!key.isValid()) {
-						continue;
-					}
-					if (key.isAcceptable()) {
-						acceptAll();
-					}
-					else {
-						serve((Connection) key.attachment(), key);
-					}
-				}
-				answerDue();
-			}
-		}
-		catch (IOException ex) {
-			// Only the selector itself fails here, which means the stub is closing.
-		}
-		finally {
-			for (SelectionKey key : this.selector.keys()) {
-				closeQuietly(key);
-			}
-			try {
-				this.selector.close();
-			}
-			catch (IOException ex) {
-				// Nothing more to release.
-			}
-		}
+	Settings settings() {
+		return this.settings;
 	}
 
-	/** Waits for I/O, but no longer than until the next answer is due. */
-	private void select() throws IOException {
-		Due next = this.due.peekFirst();
-		if (next == null) {
-			this.selector.select();
-			return;
-		}
-		long waitNanos = next.atNanos() - System.nanoTime();
-		if (waitNanos <= 0) {
-			this.selector.selectNow();
-		}
-		else {
-			// Rounded up: the selector counts whole milliseconds, and waking early would
-			// only mean a second wake-up.
-			this.selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
-		}
+	AnswerLedger ledger() {
+		return this.ledger;
 	}
 
-	private void serve(Connection connection, SelectionKey key) {
-		try {
-			connection.ready(key);
-		}
-		catch (RuntimeException ex) {
-			// A surprise on one connection must not take the stub down with it; the bot
-			// sees a closed connection, which its own client reports.
-			connection.close();
-		}
-	}
-
-	private void acceptAll() {
-		while (true) {
-			SocketChannel channel;
-			try {
-				channel = this.server.accept();
-				if (channel == null) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// A connection that failed during accept concerns only that connection.
-				return;
-			}
-			try {
-				channel.configureBlocking(false);
-				channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-				channel.register(this.selector, SelectionKey.OP_READ, new Connection(channel));
-			}
-			catch (IOException ex) {
-				closeQuietly(channel);
-			}
-		}
-	}
-
-	private void answerDue() {
-		long now = System.nanoTime();
-		Due next;
-		while ((next = this.due.peekFirst()) != null && next.atNanos() - now <= 0) {
-			this.due.pollFirst();
-			try {
-				next.connection().answer(next.response(), next.last());
-			}
-			catch (RuntimeException ex) {
-				next.connection().close();
-			}
-		}
-	}
-
-	private byte[] route(HttpReader request, long arrivalNanos) {
-		if (request.pathEquals(REPLY_PATH)) {
-			this.replies.increment();
-			recordMarkers(request.body(), request.bodyLength(), arrivalNanos);
-			return SENT_MESSAGES;
-		}
-		if (request.pathEquals(PUSH_PATH)) {
-			this.pushes.increment();
-			recordMarkers(request.body(), request.bodyLength(), arrivalNanos);
-			return SENT_MESSAGES;
-		}
-		if (request.pathEquals(LOADING_PATH)) {
-			this.loadingStarts.increment();
-			return ACCEPTED;
-		}
-		this.others.increment();
-		return EMPTY_OBJECT;
-	}
-
-	/**
-	 * Records each distinct {@code lg-<digits>} in the body: what the pattern
-	 * {@code lg-(\d+)} finds in the decoded text, since UTF-8 encodes no other character
-	 * with ASCII bytes.
-	 */
-	private void recordMarkers(byte[] body, int length, long arrivalNanos) {
-		// One message may quote the marker twice (e.g. text and altText); that is still
-		// one answer.
-		int count = 0;
-		int i = 0;
-		while (i + MARKER.length < length) {
-			if (body[i] != 'l' || !Arrays.equals(body, i, i + MARKER.length, MARKER, 0, MARKER.length)
-					|| !isDigit(body[i + MARKER.length])) {
-				i++;
-				continue;
-			}
-			int end = i + MARKER.length;
-			long seq = 0;
-			while (end < length && isDigit(body[end])) {
-				int digit = body[end] - '0';
-				// Too many digits for a long: not one of ours.
-				seq = (seq < 0 || seq > (Long.MAX_VALUE - digit) / 10) ? -1 : seq * 10 + digit;
-				end++;
-			}
-			i = end;
-			if (contains(this.seen, count, seq)) {
-				continue;
-			}
-			if (count == this.seen.length) {
-				this.seen = Arrays.copyOf(this.seen, count * 2);
-			}
-			this.seen[count++] = seq;
-			this.ledger.record(seq, arrivalNanos);
-		}
-	}
-
-	private static boolean contains(long[] values, int count, long value) {
-		for (int i = 0; i < count; i++) {
-			if (values[i] == value) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isDigit(byte c) {
-		return c >= '0' && c <= '9';
-	}
-
-	/** Request counts by kind, for the report. */
+	/** Requests by kind and what the stub did to them, for the report. */
 	StubCounts counts() {
-		return new StubCounts(this.replies.sum(), this.pushes.sum(), this.loadingStarts.sum(), this.others.sum());
-	}
-
-	private static byte[] response(String status, String json) {
-		byte[] body = HttpReader.ascii(json);
-		return HttpReader.ascii("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: "
-				+ body.length + "\r\n\r\n" + json);
-	}
-
-	private static void closeQuietly(SelectionKey key) {
-		key.cancel();
-		closeQuietly(key.channel());
-	}
-
-	private static void closeQuietly(Channel channel) {
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			// Nothing more to release.
-		}
+		Counts c = this.counts;
+		return new StubCounts(c.replies.sum(), c.pushes.sum(), c.loadingStarts.sum(), c.others.sum(),
+				c.rateLimited.sum(), c.serverErrors.sum(), c.timeouts.sum(), c.invalidReplyTokens.sum(),
+				c.retryKeyConflicts.sum(), c.connections.sum());
 	}
 
 	@Override
 	public void close() {
-		this.closed = true;
-		this.selector.wakeup();
-		try {
-			this.thread.join(Duration.ofSeconds(2));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		try {
-			this.server.close();
-		}
-		catch (IOException ex) {
-			// Nothing more to release.
-		}
+		this.server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+		this.delayLine.close();
+		this.group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
 	}
 
 	/**
-	 * How many requests of each kind the stub received.
+	 * How the stub behaves.
+	 *
+	 * @param port port to listen on, 0 for a free one
+	 * @param delay latency of every answer
+	 * @param rateLimitPerSecond calls per second and endpoint above which LINE answers
+	 * 429; 0 for no limit
+	 * @param serverErrorRate share of calls answered 500 (nothing delivered)
+	 * @param timeoutRate share of calls that are delivered but never answered
+	 * @param seed seeds the choice of the calls that fail
+	 * @param clock time for the reply-token lifetime and the rate limit
+	 */
+	record Settings(int port, Duration delay, double rateLimitPerSecond, double serverErrorRate, double timeoutRate,
+			long seed, Clock clock) {
+
+		Settings {
+			if (!(serverErrorRate >= 0 && serverErrorRate <= 1) || !(timeoutRate >= 0 && timeoutRate <= 1)) {
+				throw new IllegalArgumentException("rates must be between 0 and 1");
+			}
+		}
+
+		/** Every call answered after {@code delay}, no limits, no failures. */
+		static Settings plain(Duration delay, Clock clock) {
+			return new Settings(0, delay, 0, 0, 0, 1, clock);
+		}
+
+	}
+
+	/**
+	 * How many requests of each kind the stub received, and how it answered the failed
+	 * ones.
 	 *
 	 * @param replies reply API calls
 	 * @param pushes push API calls
 	 * @param loadingStarts loading-animation calls
 	 * @param others any other path
+	 * @param rateLimited calls answered 429
+	 * @param serverErrors calls answered 500 by injection
+	 * @param timeouts calls delivered but left unanswered by injection
+	 * @param invalidReplyTokens replies answered 400 for a used, expired or unknown token
+	 * @param retryKeyConflicts pushes answered 409 for a retry key already accepted
+	 * @param connections connections the bot opened to the stub
 	 */
-	record StubCounts(long replies, long pushes, long loadingStarts, long others) {
+	record StubCounts(long replies, long pushes, long loadingStarts, long others, long rateLimited, long serverErrors,
+			long timeouts, long invalidReplyTokens, long retryKeyConflicts, long connections) {
+
+		/** Counts of a run without failures, connections left out. */
+		StubCounts(long replies, long pushes, long loadingStarts, long others) {
+			this(replies, pushes, loadingStarts, others, 0, 0, 0, 0, 0, 0);
+		}
+
+		/** The same counts without the connections, for comparing the requests alone. */
+		StubCounts requests() {
+			return new StubCounts(this.replies, this.pushes, this.loadingStarts, this.others, this.rateLimited,
+					this.serverErrors, this.timeouts, this.invalidReplyTokens, this.retryKeyConflicts, 0);
+		}
+
+	}
+
+	private static final class Counts {
+
+		final LongAdder replies = new LongAdder();
+
+		final LongAdder pushes = new LongAdder();
+
+		final LongAdder loadingStarts = new LongAdder();
+
+		final LongAdder others = new LongAdder();
+
+		final LongAdder rateLimited = new LongAdder();
+
+		final LongAdder serverErrors = new LongAdder();
+
+		final LongAdder timeouts = new LongAdder();
+
+		final LongAdder invalidReplyTokens = new LongAdder();
+
+		final LongAdder retryKeyConflicts = new LongAdder();
+
+		final LongAdder connections = new LongAdder();
+
 	}
 
 	/**
-	 * An answer waiting for the simulated latency to pass.
+	 * A response of a kind: status and JSON body.
 	 *
-	 * @param atNanos when to send it
-	 * @param connection where
-	 * @param response the bytes
-	 * @param last whether the connection closes after it
+	 * @param status HTTP status
+	 * @param body JSON bytes, shared by every response of the kind
 	 */
-	private record Due(long atNanos, Connection connection, byte[] response, boolean last) {
+	private record Answer(HttpResponseStatus status, byte[] body) {
+
+		Answer(HttpResponseStatus status, String json) {
+			this(status, json.getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
-	/** One connection from the bot; touched by the stub's thread only. */
-	private final class Connection {
+	private enum Endpoint {
 
-		private final SocketChannel channel;
+		REPLY, PUSH, LOADING, OTHER;
 
-		private final HttpReader in = new HttpReader(4096);
-
-		// Bytes the socket did not take yet, in order; only a slow reader leaves any.
-		private final ArrayDeque<ByteBuffer> unsent = new ArrayDeque<>();
-
-		private int unanswered;
-
-		private boolean continueSent;
-
-		// No more requests will be read: the bot closed its side or asked to close.
-		private boolean draining;
-
-		private boolean closeAfterLast;
-
-		Connection(SocketChannel channel) {
-			this.channel = channel;
+		static Endpoint of(String uri) {
+			int query = uri.indexOf('?');
+			String path = (query < 0) ? uri : uri.substring(0, query);
+			return switch (path) {
+				case "/v2/bot/message/reply" -> REPLY;
+				case "/v2/bot/message/push" -> PUSH;
+				case "/v2/bot/chat/loading/start" -> LOADING;
+				default -> OTHER;
+			};
 		}
 
-		void ready(SelectionKey key) {
-			try {
-				if (key.isWritable()) {
-					flush();
-				}
-				if (key.isValid() && key.isReadable()) {
-					read();
-				}
-			}
-			catch (ProtocolException ex) {
-				// Not HTTP as the stub knows it: say so (unless that would overtake
-				// earlier answers), then drop the connection.
-				stopReading();
-				if (this.unanswered == 0) {
-					this.unanswered++;
-					answer(BAD_REQUEST, true);
-				}
-			}
-			catch (IOException ex) {
-				// The bot dropped the connection (or the stub is closing): nothing to
-				// answer.
-				close();
-			}
+	}
+
+	/**
+	 * Decides each answer; runs on the stub's single event-loop thread only, so it needs
+	 * no locks.
+	 */
+	private static final class Router {
+
+		private final Settings settings;
+
+		private final AnswerLedger ledger;
+
+		private final SplittableRandom random;
+
+		// One-second windows per endpoint, as LINE limits each endpoint on its own.
+		private final long[] windowSecond = new long[Endpoint.values().length];
+
+		private final long[] windowCalls = new long[Endpoint.values().length];
+
+		private final Counts counts;
+
+		private final DelayLine delayLine;
+
+		Router(Settings settings, AnswerLedger ledger, Counts counts, DelayLine delayLine) {
+			this.settings = settings;
+			this.ledger = ledger;
+			this.counts = counts;
+			this.delayLine = delayLine;
+			this.random = new SplittableRandom(settings.seed());
 		}
 
-		private void read() throws IOException {
-			int read = this.in.readFrom(this.channel);
-			if (read == 0) {
+		/** The answer to a request, or null to leave it unanswered (a timeout). */
+		Answer route(FullHttpRequest request, long arrivalNanos) {
+			Endpoint endpoint = Endpoint.of(request.uri());
+			switch (endpoint) {
+				case REPLY -> this.counts.replies.increment();
+				case PUSH -> this.counts.pushes.increment();
+				case LOADING -> this.counts.loadingStarts.increment();
+				default -> this.counts.others.increment();
+			}
+			// Both drawn for every call, so that which calls fail depends only on the
+			// seed and the order of calls.
+			double errorDraw = this.random.nextDouble();
+			double timeoutDraw = this.random.nextDouble();
+			if (overLimit(endpoint)) {
+				this.counts.rateLimited.increment();
+				return RATE_LIMITED;
+			}
+			if (errorDraw < this.settings.serverErrorRate()) {
+				this.counts.serverErrors.increment();
+				return SERVER_ERROR;
+			}
+			Answer answer = switch (endpoint) {
+				case REPLY -> reply(request.content(), arrivalNanos);
+				case PUSH -> push(request, arrivalNanos);
+				case LOADING -> ACCEPTED;
+				default -> EMPTY_OBJECT;
+			};
+			if (answer.status().codeClass() == HttpStatusClass.SUCCESS && timeoutDraw < this.settings.timeoutRate()) {
+				// Delivered, but the answer is lost: the bot cannot know its message went
+				// out, as when LINE is slow.
+				this.counts.timeouts.increment();
+				return null;
+			}
+			return answer;
+		}
+
+		private Answer reply(ByteBuf body, long arrivalNanos) {
+			if (this.ledger.reply(JsonField.string(body, "replyToken"), arrivalNanos)) {
+				return SENT_MESSAGES;
+			}
+			this.counts.invalidReplyTokens.increment();
+			return INVALID_REPLY_TOKEN;
+		}
+
+		private Answer push(FullHttpRequest request, long arrivalNanos) {
+			String retryKey = request.headers().get(RETRY_KEY);
+			if (this.ledger.push(JsonField.string(request.content(), "to"), retryKey, arrivalNanos)) {
+				return SENT_MESSAGES;
+			}
+			this.counts.retryKeyConflicts.increment();
+			return RETRY_KEY_ACCEPTED;
+		}
+
+		private boolean overLimit(Endpoint endpoint) {
+			double limit = this.settings.rateLimitPerSecond();
+			if (limit <= 0) {
+				return false;
+			}
+			int index = endpoint.ordinal();
+			long second = Math.floorDiv(this.settings.clock().millis(), 1000);
+			if (second != this.windowSecond[index]) {
+				this.windowSecond[index] = second;
+				this.windowCalls[index] = 0;
+			}
+			this.windowCalls[index]++;
+			return this.windowCalls[index] > limit;
+		}
+
+	}
+
+	/** One connection from the bot; its answers go out in order, after the delay. */
+	private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+		private final Router router;
+
+		// A request left unanswered (an injected timeout) blocks the connection, as a
+		// hung HTTP/1.1 exchange does: later requests on it are not answered either.
+		private boolean hung;
+
+		Handler(Router router) {
+			this.router = router;
+		}
+
+		@Override
+		public void channelActive(ChannelHandlerContext ctx) {
+			this.router.counts.connections.increment();
+			ctx.fireChannelActive();
+		}
+
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+			if (this.hung) {
 				return;
 			}
-			// Taken when the bytes are read, before the simulated delay: the bot's answer
-			// exists from here on.
 			long arrivalNanos = System.nanoTime();
-			while (!this.draining && this.in.nextRequest()) {
-				this.continueSent = false;
-				boolean last = this.in.closesConnection();
-				byte[] response = route(this.in, arrivalNanos);
-				this.unanswered++;
-				if (last) {
-					stopReading();
-				}
-				if (LineApiStub.this.delayNanos == 0) {
-					answer(response, last);
-				}
-				else {
-					LineApiStub.this.due
-						.addLast(new Due(arrivalNanos + LineApiStub.this.delayNanos, this, response, last));
-				}
+			boolean keepAlive = HttpUtil.isKeepAlive(request);
+			Answer answer;
+			if (request.decoderResult().isFailure()) {
+				answer = BAD_REQUEST;
+				keepAlive = false;
 			}
-			if (!this.draining && this.in.awaitsContinue() && !this.continueSent) {
-				this.continueSent = true;
-				send(CONTINUE);
+			else {
+				answer = this.router.route(request, arrivalNanos);
 			}
-			if (!this.draining && this.in.finished()) {
-				// The bot closed its side; answer what it asked, then close.
-				stopReading();
-				if (this.unanswered == 0) {
-					close();
-				}
-			}
-		}
-
-		private void stopReading() {
-			this.draining = true;
-			this.closeAfterLast = true;
-			SelectionKey key = this.channel.keyFor(LineApiStub.this.selector);
-			if (key != null && key.isValid()) {
-				key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
-			}
-		}
-
-		void answer(byte[] response, boolean last) {
-			if (!this.channel.isOpen()) {
+			if (answer == null) {
+				this.hung = true;
+				ctx.channel().config().setAutoRead(false);
 				return;
 			}
-			this.unanswered--;
-			try {
-				send(response);
-				if ((last || (this.closeAfterLast && this.unanswered == 0)) && this.unsent.isEmpty()) {
-					close();
-				}
+			FullHttpResponse response = response(answer, keepAlive);
+			long delayNanos = this.router.settings.delay().toNanos();
+			if (delayNanos <= 0) {
+				write(ctx, response, keepAlive);
 			}
-			catch (IOException ex) {
-				close();
+			else {
+				// Every answer waits the same delay, so they stay in arrival order.
+				boolean keep = keepAlive;
+				this.router.delayLine.add(arrivalNanos, () -> write(ctx, response, keep));
 			}
 		}
 
-		private void send(byte[] bytes) throws IOException {
-			if (!this.unsent.isEmpty()) {
-				this.unsent.addLast(ByteBuffer.wrap(bytes));
+		private static FullHttpResponse response(Answer answer, boolean keepAlive) {
+			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status(),
+					Unpooled.wrappedBuffer(answer.body()));
+			response.headers()
+				.set(HttpHeaderNames.CONTENT_TYPE, JSON)
+				.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
+				.set(REQUEST_ID, "stub");
+			if (!keepAlive) {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			}
+			return response;
+		}
+
+		private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+			if (!ctx.channel().isActive()) {
+				response.release();
 				return;
 			}
-			ByteBuffer buffer = LineApiStub.this.out;
-			int offset = 0;
-			while (offset < bytes.length) {
-				int chunk = Math.min(bytes.length - offset, buffer.capacity());
-				buffer.clear();
-				buffer.put(bytes, offset, chunk).flip();
-				int written = this.channel.write(buffer);
-				offset += written;
-				if (written < chunk) {
-					this.unsent.addLast(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-					this.channel.keyFor(LineApiStub.this.selector).interestOpsOr(SelectionKey.OP_WRITE);
-					return;
-				}
+			if (keepAlive) {
+				ctx.writeAndFlush(response, ctx.voidPromise());
+			}
+			else {
+				ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
 			}
 		}
 
-		private void flush() throws IOException {
-			ByteBuffer head;
-			while ((head = this.unsent.peekFirst()) != null) {
-				this.channel.write(head);
-				if (head.hasRemaining()) {
-					return;
-				}
-				this.unsent.pollFirst();
-			}
-			this.channel.keyFor(LineApiStub.this.selector).interestOpsAnd(~SelectionKey.OP_WRITE);
-			if (this.closeAfterLast && this.unanswered == 0) {
-				close();
-			}
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			// A broken connection concerns only that connection; the bot's client sees it
+			// closed and reports it.
+			ctx.close();
 		}
 
-		void close() {
-			SelectionKey key = this.channel.keyFor(LineApiStub.this.selector);
-			if (key != null) {
-				key.cancel();
+	}
+
+	/**
+	 * Reads a top-level string field of a JSON body without parsing the whole of it.
+	 */
+	static final class JsonField {
+
+		private JsonField() {
+		}
+
+		/**
+		 * The value of the first {@code "name": "value"} in {@code body}, or null. Inside
+		 * a JSON string a quote is always escaped, so {@code "name"} followed by a colon
+		 * is a key; values that matter here (tokens, user ids) have no escapes.
+		 */
+		static String string(ByteBuf body, String name) {
+			byte[] key = ("\"" + name + "\"").getBytes(StandardCharsets.US_ASCII);
+			int end = body.writerIndex();
+			for (int i = body.readerIndex(); i + key.length <= end; i++) {
+				if (!matches(body, i, key)) {
+					continue;
+				}
+				int at = skipSpaces(body, i + key.length, end);
+				if (at >= end || body.getByte(at) != ':') {
+					continue;
+				}
+				at = skipSpaces(body, at + 1, end);
+				if (at >= end || body.getByte(at) != '"') {
+					return null;
+				}
+				int start = at + 1;
+				for (int j = start; j < end; j++) {
+					byte c = body.getByte(j);
+					if (c == '"') {
+						return body.toString(start, j - start, StandardCharsets.UTF_8);
+					}
+					if (c == '\\') {
+						return null;
+					}
+				}
+				return null;
 			}
-			closeQuietly(this.channel);
+			return null;
+		}
+
+		private static boolean matches(ByteBuf body, int at, byte[] key) {
+			for (int k = 0; k < key.length; k++) {
+				if (body.getByte(at + k) != key[k]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static int skipSpaces(ByteBuf body, int from, int end) {
+			int at = from;
+			while (at < end) {
+				byte c = body.getByte(at);
+				if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+					break;
+				}
+				at++;
+			}
+			return at;
 		}
 
 	}

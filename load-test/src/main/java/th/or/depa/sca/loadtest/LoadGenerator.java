@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -39,6 +40,11 @@ public final class LoadGenerator {
 	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
 	private final Options options;
+
+	/**
+	 * The launched bot's CPU, memory and time to ready; null for a bot already running.
+	 */
+	private BotWatch watch;
 
 	private final PrintStream out;
 
@@ -83,7 +89,9 @@ public final class LoadGenerator {
 	}
 
 	private int execute() throws SetupException, InterruptedException {
-		AnswerLedger ledger = new AnswerLedger();
+		ChatTexts texts = loadTexts();
+		WebhookEvents events = new WebhookEvents(this.options.users(), texts, this.options.mix(), this.options.seed());
+		AnswerLedger ledger = new AnswerLedger(Clock.systemUTC());
 		try (LineApiStub stub = startStub(ledger)) {
 			String secret;
 			URI bot;
@@ -94,11 +102,19 @@ public final class LoadGenerator {
 				secret = randomSecret();
 				int port = freePort();
 				int managementPort = freePort();
-				int redisPort = freePort();
-				redis = startRedis(redisPort);
+				String redisUrl = this.options.redisUrl();
+				if (redisUrl == null) {
+					int redisPort = freePort();
+					redis = startRedis(redisPort);
+					redisUrl = "redis://127.0.0.1:" + redisPort;
+				}
 				bot = URI.create("http://127.0.0.1:" + port);
-				health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
-				process = launchBot(stub.baseUri(), secret, port, managementPort, "redis://127.0.0.1:" + redisPort);
+				// Readiness, as a load balancer sees it: UP only once the bot has warmed
+				// up.
+				health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+				long launched = System.nanoTime();
+				process = launchBot(stub.baseUri(), secret, port, managementPort, redisUrl);
+				this.watch = new BotWatch(process.handle(), launched);
 			}
 			else {
 				secret = this.options.secret();
@@ -107,12 +123,17 @@ public final class LoadGenerator {
 						+ " must use it as LINE_API_BASE_URL and LINE_DATA_API_BASE_URL");
 			}
 			try {
+				warmUpGenerator(texts);
 				if (process != null) {
 					awaitHealthy(process, health);
+					this.watch.ready();
 				}
-				return load(ledger, stub, bot, secret);
+				return load(events, ledger, stub, bot, secret);
 			}
 			finally {
+				if (this.watch != null) {
+					this.watch.close();
+				}
 				if (process != null) {
 					this.err.println("load-test: stopping the bot");
 					process.close();
@@ -124,12 +145,50 @@ public final class LoadGenerator {
 		}
 	}
 
-	private LineApiStub startStub(AnswerLedger ledger) throws SetupException {
+	/** While the bot starts, so that it costs the run no time. */
+	private void warmUpGenerator(ChatTexts texts) throws InterruptedException {
+		int requests = this.options.generatorWarmup();
+		if (requests == 0) {
+			return;
+		}
+		Duration took = GeneratorWarmup.run(requests, texts, this.options.mix(), this.options.users(),
+				this.options.seed());
+		this.err.printf(Locale.ROOT,
+				"load-test: warmed the generator up with %d requests to a stub of its own in %.1f s%n", requests,
+				seconds(took));
+	}
+
+	private ChatTexts loadTexts() throws SetupException {
+		Path file = this.options.texts();
+		if (file == null) {
+			file = ChatTexts.findEvalSet()
+				.orElseThrow(() -> new SetupException("no FAQ evaluation set at " + ChatTexts.EVAL_SET
+						+ " (run from the repository root or load-test/) and no --texts", null));
+		}
 		try {
-			return LineApiStub.start(this.options.stubPort(), this.options.stubDelay(), ledger);
+			ChatTexts texts = ChatTexts.load(file);
+			this.err.println("load-test: " + texts.questionCount() + " questions from " + file + ", mix "
+					+ this.options.mix() + ", " + this.options.users() + " users, seed " + this.options.seed());
+			return texts;
 		}
 		catch (IOException ex) {
-			throw new SetupException("cannot start the LINE API stub on port " + this.options.stubPort(), ex);
+			throw new SetupException("cannot read the texts in " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private LineApiStub startStub(AnswerLedger ledger) throws SetupException, InterruptedException {
+		Options opts = this.options;
+		LineApiStub.Settings settings = new LineApiStub.Settings(opts.stubPort(), opts.stubDelay(),
+				opts.stubRateLimit(), opts.stubServerErrorRate(), opts.stubTimeoutRate(), opts.seed(), ledger.clock());
+		try {
+			return LineApiStub.start(settings, ledger);
+		}
+		catch (InterruptedException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			// Netty rethrows the bind failure (a checked BindException) undeclared.
+			throw new SetupException("cannot start the LINE API stub on port " + opts.stubPort(), ex);
 		}
 	}
 
@@ -209,20 +268,24 @@ public final class LoadGenerator {
 		this.err.println("load-test: the bot is up");
 	}
 
-	private int load(AnswerLedger ledger, LineApiStub stub, URI bot, String secret)
-			throws SetupException, InterruptedException {
+	private int load(WebhookEvents events, AnswerLedger ledger, LineApiStub stub, URI bot, String secret)
+			throws InterruptedException {
 		Options opts = this.options;
 		// A short lead so that event 0 is not already late when the pacer starts.
 		Schedule schedule = new Schedule(System.nanoTime() + Duration.ofMillis(100).toNanos(), opts.rate(),
 				opts.warmup(), opts.duration());
-		ledger.begin(schedule);
-		try (Pacer pacer = startPacer(bot, secret, schedule)) {
+		ledger.begin(schedule, events.userIds());
+		try (Pacer pacer = new Pacer(bot.resolve("/callback"), secret, events, ledger, schedule, opts.maxInFlight(),
+				REQUEST_TIMEOUT)) {
 			this.err.printf(Locale.ROOT,
 					"load-test: ramp up to %.0f events/s in %.1f s, measure %.1f s, then drain up to %.1f s%n",
 					opts.rate(), seconds(opts.warmup()), seconds(opts.duration()), seconds(opts.drain()));
-			Thread progress = Thread.ofVirtual().start(() -> printProgress(schedule, pacer, ledger));
+			CpuWindow window = new CpuWindow(schedule, pacer.stats(), this.watch);
+			Thread progress = Thread.ofVirtual().start(() -> printProgress(schedule, pacer, events, ledger, stub));
+			ProcessCpu.Usage cpu;
 			try {
 				pacer.run();
+				cpu = window.end();
 				long drainStart = System.nanoTime();
 				if (pacer.awaitSettled(ledger, opts.drain())) {
 					Duration left = opts.drain().minusNanos(System.nanoTime() - drainStart);
@@ -233,34 +296,56 @@ public final class LoadGenerator {
 				progress.interrupt();
 			}
 			pacer.stats().closeOutstanding(System.nanoTime());
-			Report report = Report.of(schedule, pacer.stats(), ledger, stub.counts(), opts.targetAckP99Millis());
+			Report.Traffic traffic = new Report.Traffic(opts.mix().toString(), opts.users(), events.textsSent(),
+					events.uniqueTexts());
+			Report report = Report.of(schedule, pacer.stats(), ledger, stub.counts(), traffic, cpu,
+					opts.targetAckP99Millis());
 			this.out.print(report.toText());
 			writeJson(report);
+			if (this.watch != null) {
+				long measured = pacer.stats().sent();
+				this.out.print(this.watch.toText(measured));
+				try {
+					Files.writeString(opts.outDir().resolve("load-test-bot.json"), this.watch.toJson(measured),
+							StandardCharsets.UTF_8);
+				}
+				catch (IOException ex) {
+					this.err.println("load-test: cannot write load-test-bot.json: " + ex.getMessage());
+				}
+			}
 			return report.passed() ? EXIT_PASS : EXIT_FAIL;
 		}
 	}
 
-	private Pacer startPacer(URI bot, String secret, Schedule schedule) throws SetupException {
-		try {
-			return new Pacer(bot.resolve("/callback"), secret, new WebhookEvents(this.options.users()), schedule,
-					this.options.maxInFlight(), REQUEST_TIMEOUT);
-		}
-		catch (IOException ex) {
-			throw new SetupException("cannot start the webhook client", ex);
-		}
-	}
-
-	private void printProgress(Schedule schedule, Pacer pacer, AnswerLedger ledger) {
+	private void printProgress(Schedule schedule, Pacer pacer, WebhookEvents events, AnswerLedger ledger,
+			LineApiStub stub) {
 		AckStats stats = pacer.stats();
+		long lastCpu = ProcessCpu.nanos();
+		long lastCompile = ProcessCpu.compileNanos();
+		long lastSent = 0;
 		try {
 			while (true) {
 				Thread.sleep(PROGRESS_INTERVAL);
+				long cpu = ProcessCpu.nanos();
+				long compile = ProcessCpu.compileNanos();
+				long sent = stats.sentWarmup() + stats.sent();
+				ProcessCpu.Usage interval = new ProcessCpu.Usage((lastCpu < 0) ? -1 : cpu - lastCpu,
+						PROGRESS_INTERVAL.toNanos(), sent - lastSent, (lastCompile < 0) ? -1 : compile - lastCompile);
+				lastCpu = cpu;
+				lastCompile = compile;
+				lastSent = sent;
 				double elapsed = (System.nanoTime() - schedule.startNanos()) / 1e9;
+				LineApiStub.StubCounts counts = stub.counts();
 				this.err.printf(Locale.ROOT,
 						"load-test: t=%.0fs sent warmup %d measured %d, acked 2xx %d, in flight %d, answered %d, "
-								+ "connections %d, worst ack %.1f ms%n",
+								+ "pushes %d, stub sent 429 %d 5xx %d timeouts %d, connections %d, worst ack %.1f ms, "
+								+ "unique texts %.1f %%, generator CPU %s ms/event (%s %% of a core, JIT %s ms/event)%n",
 						elapsed, stats.sentWarmup(), stats.sent(), stats.acked2xx(), stats.inFlight(),
-						ledger.answeredMeasured(), pacer.openConnections(), stats.takeIntervalMaxMicros() / 1000.0);
+						ledger.answeredMeasured(), ledger.pushes(), counts.rateLimited(), counts.serverErrors(),
+						counts.timeouts(), pacer.openConnections(), stats.takeIntervalMaxMicros() / 1000.0,
+						(events.textsSent() == 0) ? 0.0 : 100.0 * events.uniqueTexts() / events.textsSent(),
+						Report.number(interval.millisPerEvent()), Report.number(interval.percentOfOneCore()),
+						Report.number(interval.compileMillisPerEvent()));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -304,6 +389,65 @@ public final class LoadGenerator {
 		catch (IOException ex) {
 			throw new SetupException("no free port on 127.0.0.1", ex);
 		}
+	}
+
+	/**
+	 * The process CPU time over the measured window: sampled when the window opens (on a
+	 * virtual thread of its own) and when the last event has gone out.
+	 */
+	private static final class CpuWindow {
+
+		private final AckStats stats;
+
+		private final Thread starter;
+
+		private final BotWatch bot;
+
+		private volatile long startCpu = -1;
+
+		private volatile long startCompile = -1;
+
+		private volatile long startNanos;
+
+		CpuWindow(Schedule schedule, AckStats stats, BotWatch bot) {
+			this.stats = stats;
+			this.bot = bot;
+			this.starter = Thread.ofPlatform().daemon().name("load-test-cpu-window").start(() -> {
+				long wait = schedule.measureStartNanos() - System.nanoTime();
+				try {
+					if (wait > 0) {
+						Thread.sleep(Duration.ofNanos(wait));
+					}
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				this.startNanos = System.nanoTime();
+				if (this.bot != null) {
+					this.bot.windowStarts();
+				}
+				this.startCompile = ProcessCpu.compileNanos();
+				this.startCpu = ProcessCpu.nanos();
+			});
+		}
+
+		/** The usage since the window opened; unknown if it never did. */
+		ProcessCpu.Usage end() throws InterruptedException {
+			long cpu = ProcessCpu.nanos();
+			long compile = ProcessCpu.compileNanos();
+			long now = System.nanoTime();
+			if (this.bot != null) {
+				this.bot.windowEnds();
+			}
+			this.starter.interrupt();
+			this.starter.join();
+			if (this.startCpu < 0 || cpu < 0) {
+				return ProcessCpu.Usage.UNKNOWN;
+			}
+			return new ProcessCpu.Usage(cpu - this.startCpu, now - this.startNanos, this.stats.sent(),
+					(compile < 0 || this.startCompile < 0) ? -1 : compile - this.startCompile);
+		}
+
 	}
 
 	/**

@@ -28,10 +28,21 @@ import java.util.regex.Pattern;
  * @param target URL of an already running bot, or null to launch one
  * @param secret channel secret of that bot, or null to generate one
  * @param outDir where the bot log and the JSON result go
+ * @param texts file of texts to send, or null for the FAQ evaluation set
+ * @param mix relative weights of the kinds of events
+ * @param seed seeds who sends what, and which stub calls fail
+ * @param stubRateLimit calls per second and endpoint above which the stub answers 429, 0
+ * for none
+ * @param stubServerErrorRate share of stub calls answered 500
+ * @param stubTimeoutRate share of stub calls delivered but never answered
+ * @param redisUrl an existing Redis for the launched bot, or null for an embedded one
+ * @param generatorWarmup requests the generator sends to a stub of its own before the
+ * run, to warm its JIT
  */
 record Options(double rate, Duration warmup, Duration duration, Duration drain, int users, int maxInFlight,
 		Duration stubDelay, int stubPort, double targetAckP99Millis, String java, Path botJar, List<String> botJvmArgs,
-		URI target, String secret, Path outDir) {
+		URI target, String secret, Path outDir, Path texts, TrafficMix mix, long seed, double stubRateLimit,
+		double stubServerErrorRate, double stubTimeoutRate, String redisUrl, int generatorWarmup) {
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -40,8 +51,10 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 
 			Sends signed LINE webhooks open-loop at a fixed rate to the bot and checks that every
 			event is acknowledged quickly and answered exactly once through a local LINE API stub.
-			By default it launches the bot jar itself (embedded Redis, stub as LINE API) and stops it
-			at the end. Everything runs on 127.0.0.1.
+			The traffic is real chat: the FAQ evaluation questions varied as people type them
+			(particles, typos, emoji, names, numbers), greetings, thanks, stickers and follows,
+			from many users. By default it launches the bot jar itself (embedded Redis, stub as
+			LINE API) and stops it at the end. Everything runs on 127.0.0.1.
 
 			Load:
 			  --rate N                 target events per second (default 2000)
@@ -51,15 +64,30 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			  --users N                distinct synthetic users (default 1000)
 			  --max-in-flight N        unacknowledged requests before events are dropped (default 4000)
 			  --target-ack-p99-ms X    pass threshold for ack latency p99 (default 50)
+			  --generator-warmup N     requests the generator first sends to a stub of its own, while
+			                           the bot starts, so that its cost is measured warm (default 20000)
 
-			LINE API stub:
+			Traffic:
+			  --texts PATH             texts to send: the eval TSV (question column) or one per line
+			                           (default templates/src/test/resources/faq/eval.tsv)
+			  --mix SPEC               weights of the event kinds; kinds not named get 0
+			                           (default questions=80,greetings=8,thanks=6,stickers=5,follows=1)
+			  --seed N                 who sends what, and which stub calls fail (default 1)
+
+			LINE API stub (reply tokens work once, within 30 s; pushes dedupe by retry key):
 			  --stub-delay-ms N        latency of every stub answer (default 30)
 			  --stub-port N            stub port, 0 = any free port (default 0)
+			  --stub-rate-limit N      calls per second and endpoint above which it answers 429
+			                           (default 0 = no limit)
+			  --stub-5xx-rate X        share of calls answered 500, 0..1 (default 0)
+			  --stub-timeout-rate X    share of calls delivered but never answered, 0..1 (default 0)
 
 			Bot (launch mode, the default):
 			  --bot-jar PATH           packaged bot (default bot/target/bot.jar)
 			  --bot-jvm-args "ARGS"    extra JVM arguments for the bot, space separated
 			  --java PATH              java launcher for the bot (default: the one running this)
+			  --redis-url URL          an existing Redis for the bot, e.g. redis://127.0.0.1:6379/0
+			                           (default: an embedded one; the run writes to that Redis)
 
 			Bot (already running):
 			  --target URL             e.g. http://127.0.0.1:8080; no bot is launched. Start that bot with
@@ -90,6 +118,14 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 		URI target = null;
 		String secret = null;
 		Path outDir = Path.of("load-test", "target");
+		Path texts = null;
+		TrafficMix mix = TrafficMix.DEFAULT;
+		long seed = 1;
+		double stubRateLimit = 0;
+		double stubServerErrorRate = 0;
+		double stubTimeoutRate = 0;
+		String redisUrl = null;
+		int generatorWarmup = 20_000;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (!arg.startsWith("--")) {
@@ -124,6 +160,14 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 				case "--target" -> target = loopbackUri(value);
 				case "--secret" -> secret = value;
 				case "--out-dir" -> outDir = Path.of(value);
+				case "--texts" -> texts = Path.of(value);
+				case "--mix" -> mix = TrafficMix.parse(value);
+				case "--seed" -> seed = wholeNumber(name, value);
+				case "--stub-rate-limit" -> stubRateLimit = nonNegativeDouble(name, value);
+				case "--stub-5xx-rate" -> stubServerErrorRate = fraction(name, value);
+				case "--stub-timeout-rate" -> stubTimeoutRate = fraction(name, value);
+				case "--redis-url" -> redisUrl = redisUrl(value);
+				case "--generator-warmup" -> generatorWarmup = nonNegativeInt(name, value);
 				default -> throw new IllegalArgumentException("unknown option: " + name);
 			}
 		}
@@ -134,7 +178,8 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			throw new IllegalArgumentException("--target needs --secret, the channel secret that bot verifies with");
 		}
 		return new Options(rate, warmup, duration, drain, users, maxInFlight, stubDelay, stubPort, targetAckP99Millis,
-				(java != null) ? java : BotProcess.currentJava(), botJar, botJvmArgs, target, secret, outDir);
+				(java != null) ? java : BotProcess.currentJava(), botJar, botJvmArgs, target, secret, outDir, texts,
+				mix, seed, stubRateLimit, stubServerErrorRate, stubTimeoutRate, redisUrl, generatorWarmup);
 	}
 
 	static boolean asksForHelp(String... args) {
@@ -206,6 +251,44 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			throw new IllegalArgumentException(name + " must be positive: " + value);
 		}
 		return parsed;
+	}
+
+	private static String redisUrl(String value) {
+		if (!value.startsWith("redis://") && !value.startsWith("rediss://")) {
+			throw new IllegalArgumentException("--redis-url must be a redis:// or rediss:// URL: " + value);
+		}
+		return value;
+	}
+
+	private static double nonNegativeDouble(String name, String value) {
+		double parsed;
+		try {
+			parsed = Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " needs a number: " + value, ex);
+		}
+		if (!(parsed >= 0) || Double.isInfinite(parsed)) {
+			throw new IllegalArgumentException(name + " must not be negative: " + value);
+		}
+		return parsed;
+	}
+
+	private static double fraction(String name, String value) {
+		double parsed = nonNegativeDouble(name, value);
+		if (parsed > 1) {
+			throw new IllegalArgumentException(name + " is a share between 0 and 1: " + value);
+		}
+		return parsed;
+	}
+
+	private static long wholeNumber(String name, String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " needs a whole number: " + value, ex);
+		}
 	}
 
 	private static int positiveInt(String name, String value) {

@@ -1,6 +1,5 @@
 package th.or.depa.sca.loadtest;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -17,22 +16,29 @@ final class Pacer implements AutoCloseable {
 
 	private final AckStats stats;
 
+	private final WebhookEvents events;
+
+	private final AnswerLedger ledger;
+
 	private final WebhookClient client;
 
 	/**
 	 * @param callback the bot's webhook URL
 	 * @param secret channel secret the bot verifies signatures with
 	 * @param events builds the webhook bodies
+	 * @param ledger issues each event's reply token and learns who sent it
 	 * @param schedule when each event is due
 	 * @param maxInFlight cap on unacknowledged requests, and so on open connections
 	 * @param requestTimeout how long the bot may stay silent before a request fails
 	 */
-	Pacer(URI callback, String secret, WebhookEvents events, Schedule schedule, int maxInFlight,
-			Duration requestTimeout) throws IOException {
+	Pacer(URI callback, String secret, WebhookEvents events, AnswerLedger ledger, Schedule schedule, int maxInFlight,
+			Duration requestTimeout) {
 		this.schedule = schedule;
 		this.maxInFlight = maxInFlight;
+		this.events = events;
+		this.ledger = ledger;
 		this.stats = new AckStats(schedule);
-		this.client = new WebhookClient(callback, secret, events, maxInFlight, requestTimeout, this.stats::completed);
+		this.client = new WebhookClient(callback, secret, maxInFlight, requestTimeout, this.stats::completed);
 	}
 
 	AckStats stats() {
@@ -82,9 +88,11 @@ final class Pacer implements AutoCloseable {
 		}
 		// Counted as in flight from here, even while it waits for a connection: the ack
 		// latency runs from the intended send time, so such a wait shows up in it. The
-		// request is built, signed and written on this thread.
+		// request is built and signed on this thread.
 		this.stats.sending(seq);
-		this.client.submit(seq);
+		int user = this.events.user(seq);
+		String replyToken = this.ledger.sent(seq, user);
+		this.client.submit(seq, this.events.body(seq, user, replyToken, this.ledger.clock().millis()));
 	}
 
 	/**

@@ -27,19 +27,18 @@ import th.or.depa.sca.loadtest.LineApiStub.StubCounts;
  * @param ack ack latency from intended send time to response
  * @param endToEnd latency from intended send time to the bot's answer reaching the LINE
  * API
- * @param answered measured events answered at least once
- * @param duplicateAnswers extra answers to measured events
- * @param warmupDuplicateAnswers extra answers to warmup events (not part of the verdict)
- * @param unknownMarkers markers that matched no event of this run
- * @param stub requests the LINE API stub received
+ * @param answers how the bot's deliveries matched the events
+ * @param stub requests the LINE API stub received and how it answered
+ * @param traffic what was sent
+ * @param generatorCpu CPU the generator and the stub used in the measured window
  * @param machine where the generator ran
  * @param targetAckP99Millis threshold for the ack p99
  */
 record Report(double targetRate, double warmupSeconds, double measuredSeconds, long scheduled,
 		double achievedAcksPerSecond, long sent, long notSent, long acked2xx, Map<Integer, Long> non2xxByStatus,
 		long transportErrors, Map<String, Long> errorsByType, long noAckByEnd, Latency ack, Latency endToEnd,
-		long answered, long duplicateAnswers, long warmupDuplicateAnswers, long unknownMarkers, StubCounts stub,
-		Machine machine, double targetAckP99Millis) {
+		Answers answers, StubCounts stub, Traffic traffic, ProcessCpu.Usage generatorCpu, Machine machine,
+		double targetAckP99Millis) {
 
 	/**
 	 * Share of the target rate that must be acknowledged; a little slack for timer jitter
@@ -47,23 +46,36 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 	 */
 	static final double RATE_TOLERANCE = 0.98;
 
-	static Report of(Schedule schedule, AckStats acks, AnswerLedger answers, StubCounts stub,
-			double targetAckP99Millis) {
+	/** Share of the texts of a run that must be distinct for its input to be valid. */
+	static final double MIN_UNIQUE_TEXTS = 0.5;
+
+	/**
+	 * CPU per event the generator (with its stub) may cost; beyond it the generator may
+	 * be what limits the run.
+	 */
+	static final double GENERATOR_CPU_BUDGET_MILLIS = 0.2;
+
+	static Report of(Schedule schedule, AckStats acks, AnswerLedger ledger, StubCounts stub, Traffic traffic,
+			ProcessCpu.Usage generatorCpu, double targetAckP99Millis) {
 		double measuredSeconds = schedule.measuredSeconds();
 		return new Report(schedule.ratePerSecond(), schedule.warmup().toNanos() / 1e9, measuredSeconds,
 				schedule.measuredEvents(), acks.acks2xxInWindow() / measuredSeconds, acks.sent(), acks.notSent(),
 				acks.acked2xx(), acks.non2xxByStatus(), acks.transportErrors(), acks.errorsByType(), acks.noAckByEnd(),
-				Latency.of(acks.ackMicros()), Latency.of(answers.endToEndMicros()), answers.answeredMeasured(),
-				answers.duplicateMeasured(), answers.duplicateWarmup(), answers.unknownMarkers(), stub,
-				Machine.current(), targetAckP99Millis);
+				Latency.of(acks.ackMicros()), Latency.of(ledger.endToEndMicros()), Answers.of(ledger), stub, traffic,
+				generatorCpu, Machine.current(), targetAckP99Millis);
+	}
+
+	/** Measured events answered at least once. */
+	long answered() {
+		return this.answers.answered();
 	}
 
 	long unanswered() {
-		return this.scheduled - this.answered;
+		return this.scheduled - this.answers.answered();
 	}
 
 	double answeredPercent() {
-		return (this.scheduled == 0) ? 0 : 100.0 * this.answered / this.scheduled;
+		return (this.scheduled == 0) ? 0 : 100.0 * this.answers.answered() / this.scheduled;
 	}
 
 	boolean ratePassed() {
@@ -75,19 +87,32 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 	}
 
 	boolean answersPassed() {
-		return unanswered() == 0 && this.duplicateAnswers == 0;
+		return unanswered() == 0 && this.answers.duplicates() == 0;
+	}
+
+	/** A run of mostly the same few texts says little about real traffic. */
+	boolean textsPassed() {
+		return this.traffic.texts() == 0 || this.traffic.uniqueFraction() >= MIN_UNIQUE_TEXTS;
+	}
+
+	boolean generatorWithinBudget() {
+		return !(this.generatorCpu.millisPerEvent() > GENERATOR_CPU_BUDGET_MILLIS);
 	}
 
 	boolean passed() {
-		return ratePassed() && ackLatencyPassed() && answersPassed();
+		return ratePassed() && ackLatencyPassed() && answersPassed() && textsPassed();
 	}
 
 	String toText() {
 		String nl = System.lineSeparator();
+		Answers a = this.answers;
 		return "LINE bot load test: " + verdict(passed()) + nl
 				+ line("machine", "%d CPUs, %s, Java %s", this.machine.cpus(), this.machine.os(), this.machine.java())
 				+ line("target rate", "%.1f events/s after a %.1f s ramp-up, measured %.1f s (%d events)",
 						this.targetRate, this.warmupSeconds, this.measuredSeconds, this.scheduled)
+				+ line("traffic", "%s from %d users; texts %d, unique %d (%.1f %%)  [%s: >= %.0f %% unique]",
+						this.traffic.mix(), this.traffic.users(), this.traffic.texts(), this.traffic.uniqueTexts(),
+						100 * this.traffic.uniqueFraction(), verdict(textsPassed()), 100 * MIN_UNIQUE_TEXTS)
 				+ line("achieved", "%.1f acks/s (2xx acks received in the measured window)  [%s: >= %.1f]",
 						this.achievedAcksPerSecond, verdict(ratePassed()), RATE_TOLERANCE * this.targetRate)
 				+ line("sent", "%d, not sent (client saturated) %d", this.sent, this.notSent)
@@ -96,11 +121,26 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 				+ line("ack latency", "%s  [%s: p99 < %s ms]", this.ack.toText(true), verdict(ackLatencyPassed()),
 						number(this.targetAckP99Millis))
 				+ line("reply latency", "%s", this.endToEnd.toText(false))
-				+ line("answered", "%d (%.2f %%), duplicates %d, unanswered %d  [%s: all once]", this.answered,
-						answeredPercent(), this.duplicateAnswers, unanswered(), verdict(answersPassed()))
-				+ line("stub requests", "reply %d, push %d, loading %d, other %d; warmup duplicates %d, unknown %d",
+				+ line("answered", "%d (%.2f %%): once %d, duplicated %d (%d extra), unanswered %d  [%s: all once]",
+						a.answered(), answeredPercent(), a.answeredOnce(), a.duplicatedEvents(), a.duplicates(),
+						unanswered(), verdict(answersPassed()))
+				+ line("deliveries",
+						"pushes %d (expired-token %d), pushes retried under an accepted key %d, "
+								+ "refused replies %d, unknown %d, warmup duplicates %d",
+						a.pushes(), a.expiredTokenPushes(), a.retriedPushes(), a.refusedReplies(),
+						a.unknownRecipients(), a.warmupDuplicates())
+				+ line("stub requests",
+						"reply %d, push %d, loading %d, other %d; sent 429 %d, 5xx %d, timeouts %d, "
+								+ "invalid reply token %d, retry-key 409 %d; connections %d",
 						this.stub.replies(), this.stub.pushes(), this.stub.loadingStarts(), this.stub.others(),
-						this.warmupDuplicateAnswers, this.unknownMarkers);
+						this.stub.rateLimited(), this.stub.serverErrors(), this.stub.timeouts(),
+						this.stub.invalidReplyTokens(), this.stub.retryKeyConflicts(), this.stub.connections())
+				+ line("generator CPU",
+						"%s ms per event, %s %% of one core (generator and stub, measured window; JIT %s ms of it)  [%s]",
+						number(this.generatorCpu.millisPerEvent()), number(this.generatorCpu.percentOfOneCore()),
+						number(this.generatorCpu.compileMillisPerEvent()),
+						generatorWithinBudget() ? "within the " + number(GENERATOR_CPU_BUDGET_MILLIS) + " ms budget"
+								: "OVER the " + number(GENERATOR_CPU_BUDGET_MILLIS) + " ms budget");
 	}
 
 	private static String line(String label, String format, Object... args) {
@@ -119,6 +159,7 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 	}
 
 	String toJson() {
+		Answers a = this.answers;
 		return "{\n" + field("result", quote(verdict(passed()))) + field("targetRate", number(this.targetRate))
 				+ field("warmupSeconds", number(this.warmupSeconds))
 				+ field("measuredSeconds", number(this.measuredSeconds)) + field("scheduled", this.scheduled)
@@ -127,22 +168,40 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 				+ field("non2xxByStatus", map(this.non2xxByStatus)) + field("transportErrors", this.transportErrors)
 				+ field("transportErrorsByType", map(this.errorsByType)) + field("noAckByEnd", this.noAckByEnd)
 				+ field("ackLatencyMs", this.ack.toJson(true))
-				+ field("endToEndReplyLatencyMs", this.endToEnd.toJson(false)) + field("answered", this.answered)
-				+ field("answeredPercent", number(answeredPercent())) + field("duplicateAnswers", this.duplicateAnswers)
-				+ field("unanswered", unanswered()) + field("warmupDuplicateAnswers", this.warmupDuplicateAnswers)
-				+ field("unknownMarkers", this.unknownMarkers)
+				+ field("endToEndReplyLatencyMs", this.endToEnd.toJson(false)) + field("answered", a.answered())
+				+ field("answeredPercent", number(answeredPercent())) + field("answeredOnce", a.answeredOnce())
+				+ field("duplicatedEvents", a.duplicatedEvents()) + field("duplicateAnswers", a.duplicates())
+				+ field("unanswered", unanswered()) + field("warmupDuplicateAnswers", a.warmupDuplicates())
+				+ field("pushes", a.pushes()) + field("expiredTokenPushes", a.expiredTokenPushes())
+				+ field("retriedPushes", a.retriedPushes()) + field("refusedReplies", a.refusedReplies())
+				+ field("unknownRecipients", a.unknownRecipients())
 				+ field("stubRequests",
 						"{\"reply\": " + this.stub.replies() + ", \"push\": " + this.stub.pushes()
 								+ ", \"loadingStart\": " + this.stub.loadingStarts() + ", \"other\": "
-								+ this.stub.others() + "}")
+								+ this.stub.others() + ", \"connections\": " + this.stub.connections() + "}")
+				+ field("stubSent",
+						"{\"rateLimited429\": " + this.stub.rateLimited() + ", \"serverErrors5xx\": "
+								+ this.stub.serverErrors() + ", \"timeouts\": " + this.stub.timeouts()
+								+ ", \"invalidReplyToken400\": " + this.stub.invalidReplyTokens()
+								+ ", \"retryKeyConflict409\": " + this.stub.retryKeyConflicts() + "}")
+				+ field("traffic", "{\"mix\": " + quote(this.traffic.mix()) + ", \"users\": " + this.traffic.users()
+						+ ", \"texts\": " + this.traffic.texts() + ", \"uniqueTexts\": " + this.traffic.uniqueTexts()
+						+ ", \"uniqueFraction\": " + number(this.traffic.uniqueFraction()) + "}")
+				+ field("generatorCpu", "{\"msPerEvent\": " + number(this.generatorCpu.millisPerEvent())
+						+ ", \"percentOfOneCore\": " + number(this.generatorCpu.percentOfOneCore())
+						+ ", \"jitCompileMsPerEvent\": " + number(this.generatorCpu.compileMillisPerEvent())
+						+ ", \"events\": " + this.generatorCpu.events() + ", \"budgetMsPerEvent\": "
+						+ number(GENERATOR_CPU_BUDGET_MILLIS) + ", \"withinBudget\": " + generatorWithinBudget() + "}")
 				+ field("machine",
 						"{\"availableProcessors\": " + this.machine.cpus() + ", \"osName\": " + quote(this.machine.os())
 								+ ", \"javaVersion\": " + quote(this.machine.java()) + "}")
 				+ field("targets",
 						"{\"minAcksPerSecond\": " + number(RATE_TOLERANCE * this.targetRate) + ", \"ackP99MsBelow\": "
-								+ number(this.targetAckP99Millis) + ", \"unanswered\": 0, \"duplicateAnswers\": 0}")
+								+ number(this.targetAckP99Millis)
+								+ ", \"unanswered\": 0, \"duplicateAnswers\": 0, \"minUniqueTextFraction\": "
+								+ number(MIN_UNIQUE_TEXTS) + "}")
 				+ "  \"checks\": {\"rate\": " + ratePassed() + ", \"ackP99\": " + ackLatencyPassed()
-				+ ", \"answeredExactlyOnce\": " + answersPassed() + "}\n}\n";
+				+ ", \"answeredExactlyOnce\": " + answersPassed() + ", \"textsVaried\": " + textsPassed() + "}\n}\n";
 	}
 
 	private static String field(String name, Object value) {
@@ -224,6 +283,50 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 					+ number(this.p90Millis) + ", \"p99\": " + number(this.p99Millis)
 					+ (withP999 ? ", \"p99_9\": " + number(this.p999Millis) : "") + ", \"max\": "
 					+ number(this.maxMillis) + "}";
+		}
+
+	}
+
+	/**
+	 * How the bot's deliveries matched the events.
+	 *
+	 * @param answered measured events answered at least once
+	 * @param answeredOnce measured events answered exactly once
+	 * @param duplicatedEvents measured events answered more than once
+	 * @param duplicates extra deliveries to measured events
+	 * @param warmupDuplicates extra deliveries to warmup events (not part of the verdict)
+	 * @param pushes pushes delivered
+	 * @param expiredTokenPushes pushes that answered an event whose reply token had
+	 * expired or been used
+	 * @param retriedPushes pushes under a retry key already accepted (delivered nothing)
+	 * @param refusedReplies replies refused for a used or expired token
+	 * @param unknownRecipients replies and pushes that matched no event of this run
+	 */
+	record Answers(long answered, long answeredOnce, long duplicatedEvents, long duplicates, long warmupDuplicates,
+			long pushes, long expiredTokenPushes, long retriedPushes, long refusedReplies, long unknownRecipients) {
+
+		static Answers of(AnswerLedger ledger) {
+			long answered = ledger.answeredMeasured();
+			long duplicated = ledger.duplicatedMeasuredEvents();
+			return new Answers(answered, answered - duplicated, duplicated, ledger.duplicateMeasured(),
+					ledger.duplicateWarmup(), ledger.pushes(), ledger.expiredTokenPushes(), ledger.retriedPushes(),
+					ledger.refusedReplies(), ledger.unknownRecipients());
+		}
+
+	}
+
+	/**
+	 * What the run sent.
+	 *
+	 * @param mix the mix of event kinds
+	 * @param users distinct users
+	 * @param texts text messages sent (warmup included)
+	 * @param uniqueTexts distinct texts among them
+	 */
+	record Traffic(String mix, int users, long texts, long uniqueTexts) {
+
+		double uniqueFraction() {
+			return (this.texts == 0) ? Double.NaN : (double) this.uniqueTexts / this.texts;
 		}
 
 	}

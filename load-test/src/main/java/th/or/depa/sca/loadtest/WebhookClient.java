@@ -4,34 +4,51 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.CancelledKeyException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * Posts signed webhooks over persistent HTTP/1.1 connections to one server, opening
- * connections on demand up to a cap.
+ * Posts signed webhooks to one server over a pool of keep-alive HTTP/1.1 connections
+ * (Netty's codecs), opening connections on demand up to a cap, one request in flight on
+ * each.
  *
  * <p>
- * The submitting thread writes each request itself on an idle connection, and a single
- * selector thread reads every response. Handing each request to a thread of its own would
- * add context switches per event, and on a small machine shared with the bot those
- * switches are most of what a client costs.
+ * The submitting thread builds and signs each request; one event-loop thread owns the
+ * pool and every connection, so the pool needs no locks.
  */
 final class WebhookClient implements AutoCloseable {
 
@@ -40,23 +57,27 @@ final class WebhookClient implements AutoCloseable {
 	// never saw it, so a connection idle for longer than this is replaced before use.
 	private static final long MAX_IDLE_NANOS = Duration.ofSeconds(2).toNanos();
 
-	// A request goes out on a connection with nothing else in flight, so its socket
-	// buffer only stays full if the server stops reading; fail rather than stall the
-	// pacer for long.
-	private static final long MAX_WRITE_STALL_NANOS = Duration.ofSeconds(1).toNanos();
+	private static final int MAX_RESPONSE = 1024 * 1024;
 
-	private static final long TIMEOUT_SCAN_MILLIS = 1000;
+	// Spelled as LINE sends them; names are case-insensitive, but a reader of a capture
+	// should see what LINE's requests look like.
+	private static final AsciiString HOST = AsciiString.cached("Host");
 
-	private static final byte[] CONTENT_LENGTH = HttpReader.ascii("\r\nContent-Length: ");
+	private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+
+	private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
+
+	private static final AsciiString SIGNATURE = AsciiString.cached("X-Line-Signature");
+
+	private static final AsciiString JSON = AsciiString.cached("application/json; charset=UTF-8");
 
 	private final InetSocketAddress address;
 
-	// Request line and the fixed headers, up to the signature value.
-	private final byte[] head;
+	private final String path;
 
-	private final String secret;
+	private final AsciiString host;
 
-	private final WebhookEvents events;
+	private final WebhookSigner signer;
 
 	private final int maxConnections;
 
@@ -64,44 +85,38 @@ final class WebhookClient implements AutoCloseable {
 
 	private final Outcome outcome;
 
-	private final Selector selector;
+	private final EventLoopGroup group;
 
-	private final Thread thread;
+	private final EventLoop loop;
 
-	// Guards idle, waiting and open, which the submitting and the selector thread share.
-	private final Object lock = new Object();
+	private final Bootstrap bootstrap;
 
-	// Most recently used first, so that a small set of connections stays busy and warm.
+	// Owned by the loop thread: most recently used first, so that a small set of
+	// connections stays busy and warm.
 	private final ArrayDeque<Connection> idle = new ArrayDeque<>();
 
-	// Events that found every connection busy and the cap reached.
-	private final ArrayDeque<Long> waiting = new ArrayDeque<>();
+	// Owned by the loop thread: events that found every connection busy and the cap
+	// reached.
+	private final ArrayDeque<Request> waiting = new ArrayDeque<>();
 
-	// Connections open or being opened.
-	private int open;
+	// Owned by the loop thread: every connection with a channel, for the timeout scan.
+	private final Set<Connection> connected = new HashSet<>();
+
+	// Connections open or being opened; written by the loop thread only.
+	private final AtomicInteger open = new AtomicInteger();
 
 	private final AtomicInteger opened = new AtomicInteger();
-
-	// Connections to be opened by the selector thread, which owns the selector.
-	private final ConcurrentLinkedQueue<Connection> toOpen = new ConcurrentLinkedQueue<>();
-
-	// One per thread that writes: the submitting thread and the selector thread.
-	private final RequestWriter submitWriter;
-
-	private final RequestWriter loopWriter;
 
 	private volatile boolean closed;
 
 	/**
 	 * @param target where to post, e.g. {@code http://127.0.0.1:8080/callback}
 	 * @param secret channel secret to sign with
-	 * @param events builds the body of each event
 	 * @param maxConnections cap on open connections; beyond it events wait for one
 	 * @param timeout how long an event may wait for its response before it fails
-	 * @param outcome told about every submitted event
+	 * @param outcome told about every submitted event, on the loop thread
 	 */
-	WebhookClient(URI target, String secret, WebhookEvents events, int maxConnections, Duration timeout,
-			Outcome outcome) throws IOException {
+	WebhookClient(URI target, String secret, int maxConnections, Duration timeout, Outcome outcome) {
 		int port = (target.getPort() >= 0) ? target.getPort() : 80;
 		try {
 			this.address = new InetSocketAddress(InetAddress.getByName(target.getHost()), port);
@@ -109,50 +124,50 @@ final class WebhookClient implements AutoCloseable {
 		catch (UnknownHostException ex) {
 			throw new IllegalArgumentException("unknown host in " + target, ex);
 		}
-		String path = (target.getRawPath() == null || target.getRawPath().isEmpty()) ? "/" : target.getRawPath();
-		if (target.getRawQuery() != null) {
-			path += "?" + target.getRawQuery();
-		}
-		this.head = HttpReader.ascii("POST " + path + " HTTP/1.1\r\nHost: " + target.getRawAuthority()
-				+ "\r\nContent-Type: application/json; charset=UTF-8\r\nX-Line-Signature: ");
-		this.secret = secret;
-		this.events = events;
+		String rawPath = (target.getRawPath() == null || target.getRawPath().isEmpty()) ? "/" : target.getRawPath();
+		this.path = (target.getRawQuery() != null) ? rawPath + "?" + target.getRawQuery() : rawPath;
+		this.host = AsciiString.of(target.getRawAuthority());
+		this.signer = new WebhookSigner(secret);
 		this.maxConnections = maxConnections;
 		this.timeoutNanos = timeout.toNanos();
 		this.outcome = outcome;
-		this.submitWriter = new RequestWriter();
-		this.loopWriter = new RequestWriter();
-		this.selector = Selector.open();
-		this.thread = Thread.ofPlatform().daemon().name("webhook-client").start(this::loop);
+		this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("webhook-client", true),
+				NioIoHandler.newFactory());
+		this.loop = this.group.next();
+		this.bootstrap = new Bootstrap().group(this.loop)
+			.channel(NioSocketChannel.class)
+			.option(ChannelOption.TCP_NODELAY, true)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+			.handler(new ChannelInitializer<SocketChannel>() {
+				@Override
+				protected void initChannel(SocketChannel channel) {
+					channel.pipeline()
+						.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE), new Connection());
+				}
+			});
+		long scanNanos = Math.clamp(this.timeoutNanos / 4, Duration.ofMillis(10).toNanos(),
+				Duration.ofSeconds(1).toNanos());
+		this.loop.scheduleAtFixedRate(this::failTimedOut, scanNanos, scanNanos, TimeUnit.NANOSECONDS);
 	}
 
 	/**
-	 * Sends event {@code seq} on an idle connection, or opens a new one while below the
-	 * cap, or leaves the event waiting for the next connection to finish. Call from one
-	 * thread only.
+	 * Signs {@code body} and posts it as event {@code seq} on an idle connection, or a
+	 * new one while below the cap, or once a connection is free. Call from one thread
+	 * only.
 	 */
-	void submit(long seq) {
+	void submit(long seq, byte[] body) {
 		if (this.closed) {
 			return;
 		}
-		long now = System.nanoTime();
-		Connection connection;
-		synchronized (this.lock) {
-			connection = takeIdle(now);
-			if (connection == null) {
-				if (this.open >= this.maxConnections) {
-					this.waiting.addLast(seq);
-					return;
-				}
-				this.open++;
-			}
-		}
-		if (connection == null) {
-			openConnection(seq, now);
-			return;
-		}
-		connection.start(seq, now);
-		this.submitWriter.send(connection, seq);
+		FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, this.path,
+				Unpooled.wrappedBuffer(body));
+		HttpHeaders headers = http.headers();
+		headers.set(HOST, this.host)
+			.set(CONTENT_TYPE, JSON)
+			.set(SIGNATURE, this.signer.sign(body))
+			.setInt(CONTENT_LENGTH, body.length);
+		Request request = new Request(seq, http);
+		this.loop.execute(() -> dispatch(request));
 	}
 
 	/** Connections opened since the start, including replacements. */
@@ -162,99 +177,77 @@ final class WebhookClient implements AutoCloseable {
 
 	/** Connections open now (or being opened). */
 	int openConnections() {
-		synchronized (this.lock) {
-			return this.open;
+		return this.open.get();
+	}
+
+	private void dispatch(Request request) {
+		if (this.closed) {
+			request.release();
+			return;
+		}
+		Connection connection = takeIdle(System.nanoTime());
+		if (connection != null) {
+			connection.send(request);
+		}
+		else if (this.open.get() < this.maxConnections) {
+			connect(request);
+		}
+		else {
+			this.waiting.addLast(request);
 		}
 	}
 
 	private Connection takeIdle(long now) {
 		Connection connection;
 		while ((connection = this.idle.pollFirst()) != null) {
-			if (now - connection.idleSinceNanos <= MAX_IDLE_NANOS && connection.isOpen()) {
+			if (now - connection.idleSinceNanos <= MAX_IDLE_NANOS && connection.channel.isActive()) {
 				return connection;
 			}
-			connection.closeChannel();
-			connection.released = true;
-			this.open--;
+			connection.retire();
 		}
 		return null;
 	}
 
-	private void openConnection(long seq, long now) {
+	private void connect(Request request) {
+		this.open.incrementAndGet();
 		this.opened.incrementAndGet();
-		Connection connection = new Connection();
-		connection.start(seq, now);
-		this.toOpen.add(connection);
-		if (Thread.currentThread() != this.thread) {
-			this.selector.wakeup();
+		ChannelFuture future = this.bootstrap.connect(this.address);
+		future.addListener((done) -> {
+			if (done.isSuccess()) {
+				Connection connection = future.channel().pipeline().get(Connection.class);
+				this.connected.add(connection);
+				connection.send(request);
+			}
+			else {
+				// The channel never became active, so nothing else releases its slot.
+				this.open.decrementAndGet();
+				request.release();
+				report(request.seq, -1, done.cause());
+				openForWaiting();
+			}
+		});
+	}
+
+	/** A slot freed up: the next waiting event gets a new connection. */
+	private void openForWaiting() {
+		if (!this.closed && !this.waiting.isEmpty() && this.open.get() < this.maxConnections) {
+			connect(this.waiting.pollFirst());
 		}
 	}
 
-	private void loop() {
-		long lastScan = System.nanoTime();
-		try {
-			while (!this.closed) {
-				openPending();
-				this.selector.select(TIMEOUT_SCAN_MILLIS);
-				Iterator<SelectionKey> keys = this.selector.selectedKeys().iterator();
-				while (keys.hasNext()) {
-					SelectionKey key = keys.next();
-					keys.remove();
-					if (key.isValid()) {
-						ready((Connection) key.attachment(), key);
-					}
-				}
-				long now = System.nanoTime();
-				if (now - lastScan >= TIMEOUT_SCAN_MILLIS * 1_000_000) {
-					lastScan = now;
-					failTimedOut(now);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// Only the selector itself fails here, which means the client is closing.
-		}
-		finally {
-			for (SelectionKey key : this.selector.keys()) {
-				((Connection) key.attachment()).closeChannel();
-			}
-			for (Connection connection : this.toOpen) {
-				connection.closeChannel();
-			}
-			try {
-				this.selector.close();
-			}
-			catch (IOException ex) {
-				// Nothing more to release.
-			}
-		}
-	}
-
-	private void ready(Connection connection, SelectionKey key) {
-		try {
-			connection.ready(key);
-		}
-		catch (RuntimeException ex) {
-			// A surprise on one connection must not stop the thread that reads all the
-			// others; that event counts as a transport error.
-			connection.fail(new IOException("unexpected failure reading the response", ex));
-		}
-	}
-
-	private void openPending() {
-		Connection connection;
-		while ((connection = this.toOpen.poll()) != null) {
-			connection.connect();
-		}
-	}
-
-	private void failTimedOut(long now) {
-		for (SelectionKey key : this.selector.keys()) {
-			Connection connection = (Connection) key.attachment();
-			if (connection.current.get() >= 0 && now - connection.sentNanos > this.timeoutNanos) {
+	private void failTimedOut() {
+		long now = System.nanoTime();
+		for (Connection connection : this.connected.toArray(new Connection[0])) {
+			if (connection.current != null && now - connection.sentNanos > this.timeoutNanos) {
 				connection.fail(new HttpTimeoutException(
-						"no response within " + Duration.ofNanos(this.timeoutNanos).toSeconds() + " s"));
+						"no response within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms"));
 			}
+		}
+	}
+
+	private void report(long seq, int status, Throwable error) {
+		if (!this.closed) {
+			this.outcome.completed(seq, System.nanoTime(), status, error);
 		}
 	}
 
@@ -264,17 +257,11 @@ final class WebhookClient implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		this.selector.wakeup();
-		try {
-			this.thread.join(Duration.ofSeconds(2));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
 	}
 
 	/**
-	 * Receives the outcome of each submitted event, on whichever thread learns it.
+	 * Receives the outcome of each submitted event.
 	 */
 	@FunctionalInterface
 	interface Outcome {
@@ -287,268 +274,127 @@ final class WebhookClient implements AutoCloseable {
 
 	}
 
-	/** One keep-alive connection with at most one request in flight. */
-	private final class Connection {
+	/**
+	 * One event's request.
+	 *
+	 * @param seq the event
+	 * @param http the signed request, released once written
+	 */
+	private record Request(long seq, FullHttpRequest http) {
 
-		// The event in flight, -1 if none; whoever swaps it to -1 reports its outcome,
-		// so a response racing a failure is counted once.
-		final AtomicLong current = new AtomicLong(-1);
+		void release() {
+			ReferenceCountUtil.release(this.http);
+		}
 
-		volatile long sentNanos;
+	}
 
-		// Set by the selector thread, read by the submitting one after the lock hands
-		// the connection over.
-		volatile SocketChannel channel;
+	/** One keep-alive connection with at most one request in flight; loop thread only. */
+	private final class Connection extends SimpleChannelInboundHandler<FullHttpResponse> {
 
-		// Guarded by the client's lock.
+		Channel channel;
+
+		Request current;
+
+		long sentNanos;
+
 		long idleSinceNanos;
 
-		// Guarded by the client's lock: already subtracted from open.
+		// Its slot is given back: counted out of open, out of idle and out of the scan.
 		boolean released;
 
-		private final HttpReader in = new HttpReader(1024);
-
-		void start(long seq, long now) {
-			this.sentNanos = now;
-			this.current.set(seq);
+		@Override
+		public void handlerAdded(ChannelHandlerContext ctx) {
+			this.channel = ctx.channel();
 		}
 
-		boolean isOpen() {
-			SocketChannel ch = this.channel;
-			return ch != null && ch.isOpen();
-		}
-
-		/** Selector thread. */
-		void connect() {
-			try {
-				SocketChannel ch = SocketChannel.open();
-				this.channel = ch;
-				ch.configureBlocking(false);
-				ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-				if (ch.connect(WebhookClient.this.address)) {
-					ch.register(WebhookClient.this.selector, SelectionKey.OP_READ, this);
-					sendFirst();
+		void send(Request request) {
+			this.current = request;
+			this.sentNanos = System.nanoTime();
+			this.channel.writeAndFlush(request.http()).addListener((written) -> {
+				if (!written.isSuccess()) {
+					fail(written.cause());
 				}
-				else {
-					ch.register(WebhookClient.this.selector, SelectionKey.OP_CONNECT, this);
-				}
-			}
-			catch (IOException ex) {
-				fail(ex);
-			}
+			});
 		}
 
-		private void sendFirst() {
-			long seq = this.current.get();
-			if (seq >= 0) {
-				WebhookClient.this.loopWriter.send(this, seq);
-			}
-		}
-
-		/** Selector thread. */
-		void ready(SelectionKey key) {
-			try {
-				if (key.isConnectable()) {
-					if (this.channel.finishConnect()) {
-						key.interestOps(SelectionKey.OP_READ);
-						sendFirst();
-					}
-					return;
-				}
-				if (key.isReadable()) {
-					read();
-				}
-			}
-			catch (IOException ex) {
-				fail(ex);
-			}
-			catch (CancelledKeyException ex) {
-				// The submitting thread closed the connection meanwhile; it has dealt
-				// with the event, and fail() does nothing twice.
-				fail(new ClosedChannelException());
-			}
-		}
-
-		private void read() throws IOException {
-			this.in.readFrom(this.channel);
-			while (this.in.nextResponse()) {
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+			int status = response.status().code();
+			if (status < 200) {
 				// Interim 1xx responses precede the real one.
-				if (this.in.status() >= 200) {
-					complete(this.in.status(), this.in.closesConnection());
-					if (!isOpen()) {
-						return;
-					}
-				}
-			}
-			if (this.in.finished()) {
-				fail(new EOFException("connection closed before the response"));
-			}
-		}
-
-		private void complete(int status, boolean closeAfter) {
-			long now = System.nanoTime();
-			long seq = this.current.getAndSet(-1);
-			if (seq < 0) {
-				// Nothing was asked on this connection: the server is confused.
-				fail(new IOException("response without a request"));
 				return;
 			}
-			if (closeAfter) {
-				closeAndRelease();
+			Request request = this.current;
+			if (request == null) {
+				// Nothing was asked on this connection: the server is confused.
+				ctx.close();
+				return;
+			}
+			this.current = null;
+			if (HttpUtil.isKeepAlive(response) && !WebhookClient.this.closed) {
+				Request next = WebhookClient.this.waiting.pollFirst();
+				if (next != null) {
+					send(next);
+				}
+				else {
+					this.idleSinceNanos = System.nanoTime();
+					WebhookClient.this.idle.addFirst(this);
+				}
 			}
 			else {
-				Long next;
-				synchronized (WebhookClient.this.lock) {
-					next = WebhookClient.this.waiting.pollFirst();
-					if (next == null) {
-						this.idleSinceNanos = now;
-						WebhookClient.this.idle.addFirst(this);
-					}
-				}
-				if (next != null) {
-					start(next, now);
-					WebhookClient.this.loopWriter.send(this, next);
-				}
+				retire();
 			}
 			// Reported after the connection is free again, so that the event the pacer
 			// sends next finds it.
-			WebhookClient.this.outcome.completed(seq, now, status, null);
+			report(request.seq(), status, null);
 		}
 
-		/** Any thread: closes the connection and fails the event in flight, if any. */
-		void fail(IOException error) {
-			closeAndRelease();
-			long seq = this.current.getAndSet(-1);
-			if (seq >= 0) {
-				WebhookClient.this.outcome.completed(seq, System.nanoTime(), -1, error);
+		/** Closes the connection and fails the event in flight, if any. */
+		void fail(Throwable error) {
+			Request request = this.current;
+			this.current = null;
+			retire();
+			if (request != null) {
+				report(request.seq(), -1, error);
 			}
 		}
 
 		/**
-		 * Closes the connection and lets a waiting event, if any, open a replacement.
+		 * Closes the connection and gives its slot back at once, not when Netty reports
+		 * it inactive, so a waiting event can open a replacement right away.
 		 */
-		private void closeAndRelease() {
-			closeChannel();
-			Long next = null;
-			synchronized (WebhookClient.this.lock) {
-				WebhookClient.this.idle.remove(this);
-				if (!this.released) {
-					this.released = true;
-					WebhookClient.this.open--;
-				}
-				if (!WebhookClient.this.closed && WebhookClient.this.open < WebhookClient.this.maxConnections) {
-					next = WebhookClient.this.waiting.pollFirst();
-					if (next != null) {
-						WebhookClient.this.open++;
-					}
-				}
-			}
-			if (next != null) {
-				openConnection(next, System.nanoTime());
-			}
+		void retire() {
+			release();
+			this.channel.close();
 		}
 
-		void closeChannel() {
-			SocketChannel ch = this.channel;
-			if (ch != null) {
-				try {
-					ch.close();
-				}
-				catch (IOException ex) {
-					// Nothing more to release.
-				}
+		private void release() {
+			if (this.released) {
+				return;
 			}
+			this.released = true;
+			WebhookClient.this.idle.remove(this);
+			WebhookClient.this.connected.remove(this);
+			WebhookClient.this.open.decrementAndGet();
+			openForWaiting();
 		}
 
-	}
-
-	/**
-	 * Builds and writes requests; one per writing thread, since it reuses its buffers.
-	 */
-	private final class RequestWriter {
-
-		// Mac is stateful; with one signer per writing thread no lock is ever contended.
-		private final WebhookSigner signer = new WebhookSigner(WebhookClient.this.secret);
-
-		private byte[] request = new byte[2048];
-
-		// Direct, so the channel writes it without copying into a temporary buffer.
-		private ByteBuffer out = ByteBuffer.allocateDirect(2048);
-
-		/**
-		 * Writes the request; on failure the connection is closed and the event failed.
-		 */
-		void send(Connection connection, long seq) {
-			try {
-				write(connection.channel, encode(seq));
-			}
-			catch (IOException ex) {
-				connection.fail(ex);
-			}
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			fail((cause instanceof IOException) ? cause
+					: new IOException("unexpected failure on the connection", cause));
 		}
 
-		private void write(SocketChannel channel, int length) throws IOException {
-			if (this.out.capacity() < length) {
-				this.out = ByteBuffer.allocateDirect(Math.max(length, this.out.capacity() * 2));
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) {
+			Request request = this.current;
+			this.current = null;
+			if (request != null) {
+				report(request.seq(), -1, new EOFException("connection closed before the response"));
 			}
-			ByteBuffer buffer = this.out;
-			buffer.clear();
-			buffer.put(this.request, 0, length).flip();
-			long stalledSince = 0;
-			while (buffer.hasRemaining()) {
-				if (channel.write(buffer) > 0) {
-					stalledSince = 0;
-					continue;
-				}
-				long now = System.nanoTime();
-				if (stalledSince == 0) {
-					stalledSince = now;
-				}
-				else if (now - stalledSince > MAX_WRITE_STALL_NANOS) {
-					throw new IOException("the server stopped reading requests");
-				}
-				LockSupport.parkNanos(100_000);
-			}
+			release();
 		}
 
-		/** Builds the whole request in one buffer so that it goes out in one write. */
-		private int encode(long seq) {
-			byte[] body = WebhookClient.this.events.body(seq, System.currentTimeMillis());
-			byte[] prefix = WebhookClient.this.head;
-			int needed = prefix.length + WebhookSigner.SIGNATURE_LENGTH + CONTENT_LENGTH.length + 14 + body.length;
-			if (needed > this.request.length) {
-				this.request = Arrays.copyOf(this.request, Math.max(needed, this.request.length * 2));
-			}
-			byte[] buffer = this.request;
-			System.arraycopy(prefix, 0, buffer, 0, prefix.length);
-			int position = prefix.length;
-			this.signer.signInto(body, 0, body.length, buffer, position);
-			position += WebhookSigner.SIGNATURE_LENGTH;
-			System.arraycopy(CONTENT_LENGTH, 0, buffer, position, CONTENT_LENGTH.length);
-			position += CONTENT_LENGTH.length;
-			position = writeDecimal(body.length, buffer, position);
-			buffer[position++] = '\r';
-			buffer[position++] = '\n';
-			buffer[position++] = '\r';
-			buffer[position++] = '\n';
-			System.arraycopy(body, 0, buffer, position, body.length);
-			return position + body.length;
-		}
-
-	}
-
-	private static int writeDecimal(int value, byte[] buffer, int position) {
-		int digits = 1;
-		for (int rest = value / 10; rest > 0; rest /= 10) {
-			digits++;
-		}
-		int end = position + digits;
-		int rest = value;
-		for (int i = end - 1; i >= position; i--) {
-			buffer[i] = (byte) ('0' + rest % 10);
-			rest /= 10;
-		}
-		return end;
 	}
 
 }

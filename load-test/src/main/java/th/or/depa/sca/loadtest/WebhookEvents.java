@@ -1,13 +1,22 @@
 package th.or.depa.sca.loadtest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import th.or.depa.sca.loadtest.TrafficMix.Kind;
+
 /**
- * Builds synthetic LINE text-message webhook bodies whose text carries the marker
- * {@code lg-<seq>}.
+ * Builds the LINE webhook bodies of a run: which user sends event {@code seq}, what kind
+ * of event it is and what it says follow from the seed alone, so runs with one seed send
+ * the same traffic; ids and tokens differ every run.
+ *
+ * <p>
+ * Not thread-safe: one thread (the pacer) builds every body.
  */
 final class WebhookEvents {
 
@@ -19,9 +28,29 @@ final class WebhookEvents {
 
 	private static final HexFormat HEX = HexFormat.of();
 
+	// LINE's own stickers (package 11537, Brown & Cony), as a real chat sends them.
+	private static final String[][] STICKERS = { { "11537", "52002734" }, { "11537", "52002738" },
+			{ "11538", "51626494" }, { "11539", "52114110" }, { "446", "1988" }, { "789", "10855" } };
+
 	private final String[] userIds;
 
-	WebhookEvents(int users) {
+	private final ChatTexts texts;
+
+	private final TrafficMix mix;
+
+	private final long seed;
+
+	// Message ids are numeric strings of 18 digits; a random base keeps runs apart.
+	private final long messageIdBase = 500_000_000_000_000_000L
+			+ ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L);
+
+	private final Set<String> seenTexts = new HashSet<>();
+
+	private volatile long textsSent;
+
+	private volatile long uniqueTexts;
+
+	WebhookEvents(int users, ChatTexts texts, TrafficMix mix, long seed) {
 		if (users < 1) {
 			throw new IllegalArgumentException("users must be at least 1: " + users);
 		}
@@ -29,6 +58,9 @@ final class WebhookEvents {
 		for (int i = 0; i < users; i++) {
 			this.userIds[i] = userId(i);
 		}
+		this.texts = texts;
+		this.mix = mix;
+		this.seed = seed;
 	}
 
 	/**
@@ -40,20 +72,111 @@ final class WebhookEvents {
 		return "U" + HEX.toHexDigits(uuid.getMostSignificantBits()) + HEX.toHexDigits(uuid.getLeastSignificantBits());
 	}
 
-	static String marker(long seq) {
-		return "lg-" + seq;
+	/** Every user id, by index. */
+	String[] userIds() {
+		return this.userIds.clone();
 	}
 
-	byte[] body(long seq, long timestampMillis) {
+	/**
+	 * The user who sends event {@code seq}: uniformly random, so some users send bursts,
+	 * as in a real chat.
+	 */
+	int user(long seq) {
+		return (int) Math.floorMod(mix64(seq ^ this.seed), (long) this.userIds.length);
+	}
+
+	/** The random choices of event {@code seq}: its kind and its text. */
+	private SplittableRandom random(long seq) {
+		return new SplittableRandom(mix64(this.seed * 0x9E3779B97F4A7C15L + seq));
+	}
+
+	Kind kind(long seq) {
+		return this.mix.pick(random(seq));
+	}
+
+	/** What event {@code seq} says, or null if it is no text message. */
+	String text(long seq) {
+		SplittableRandom random = random(seq);
+		return switch (this.mix.pick(random)) {
+			case QUESTION -> this.texts.question(random);
+			case GREETING -> this.texts.greeting(random);
+			case THANKS -> this.texts.thanks(random);
+			default -> null;
+		};
+	}
+
+	/**
+	 * The body of event {@code seq} from user {@code user}, counting its text as sent.
+	 * @param replyToken the token the bot must reply with
+	 * @param timestampMillis the event's time
+	 */
+	byte[] body(long seq, int user, String replyToken, long timestampMillis) {
+		SplittableRandom choices = random(seq);
+		Kind kind = this.mix.pick(choices);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		String userId = this.userIds[(int) (seq % this.userIds.length)];
-		String json = "{\"destination\":\"" + DESTINATION + "\",\"events\":[{\"type\":\"message\",\"mode\":\"active\","
-				+ "\"timestamp\":" + timestampMillis + ",\"source\":{\"type\":\"user\",\"userId\":\"" + userId + "\"},"
-				+ "\"webhookEventId\":\"" + webhookEventId(seq, random) + "\","
-				+ "\"deliveryContext\":{\"isRedelivery\":false},\"replyToken\":\"" + replyToken(random) + "\","
-				+ "\"message\":{\"id\":\"" + seq + "\",\"type\":\"text\",\"quoteToken\":\"q" + seq + "\",\"text\":\""
-				+ marker(seq) + "\"}}]}";
-		return json.getBytes(StandardCharsets.UTF_8);
+		StringBuilder json = new StringBuilder(512).append("{\"destination\":\"")
+			.append(DESTINATION)
+			.append("\",\"events\":[{\"type\":\"")
+			.append((kind == Kind.FOLLOW) ? "follow" : "message")
+			.append("\",");
+		String messageId = Long.toString(this.messageIdBase + seq);
+		switch (kind) {
+			case FOLLOW -> json.append("\"follow\":{\"isUnblocked\":false},");
+			case STICKER -> {
+				String[] sticker = STICKERS[choices.nextInt(STICKERS.length)];
+				json.append("\"message\":{\"id\":\"")
+					.append(messageId)
+					.append("\",\"type\":\"sticker\",\"quoteToken\":\"")
+					.append(quoteToken(random))
+					.append("\",\"packageId\":\"")
+					.append(sticker[0])
+					.append("\",\"stickerId\":\"")
+					.append(sticker[1])
+					.append("\",\"stickerResourceType\":\"STATIC\",\"keywords\":[\"Hello\",\"hi\"]},");
+			}
+			default -> {
+				String text = switch (kind) {
+					case GREETING -> this.texts.greeting(choices);
+					case THANKS -> this.texts.thanks(choices);
+					default -> this.texts.question(choices);
+				};
+				countText(text);
+				json.append("\"message\":{\"id\":\"")
+					.append(messageId)
+					.append("\",\"type\":\"text\",\"quoteToken\":\"")
+					.append(quoteToken(random))
+					.append("\",\"text\":")
+					.append(Report.quote(text))
+					.append("},");
+			}
+		}
+		json.append("\"webhookEventId\":\"")
+			.append(webhookEventId(seq, random))
+			.append("\",\"deliveryContext\":{\"isRedelivery\":false},\"timestamp\":")
+			.append(timestampMillis)
+			.append(",\"source\":{\"type\":\"user\",\"userId\":\"")
+			.append(this.userIds[user])
+			.append("\"},\"replyToken\":\"")
+			.append(replyToken)
+			.append("\",\"mode\":\"active\"}]}");
+		return json.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void countText(String text) {
+		if (this.seenTexts.add(text)) {
+			this.uniqueTexts = this.uniqueTexts + 1;
+		}
+		this.textsSent = this.textsSent + 1;
+	}
+
+	/** Text messages built so far. */
+	long textsSent() {
+		return this.textsSent;
+	}
+
+	/** Distinct texts among them. */
+	long uniqueTexts() {
+		return this.uniqueTexts;
 	}
 
 	/**
@@ -74,8 +197,15 @@ final class WebhookEvents {
 		return id.toString();
 	}
 
-	private static String replyToken(ThreadLocalRandom random) {
-		return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
+	private static String quoteToken(ThreadLocalRandom random) {
+		return "q" + HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
+	}
+
+	/** Stafford's mix13 (SplitMix64's finalizer): spreads consecutive seqs evenly. */
+	private static long mix64(long z) {
+		long x = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+		return x ^ (x >>> 31);
 	}
 
 }

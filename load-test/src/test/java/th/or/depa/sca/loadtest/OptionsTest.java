@@ -44,6 +44,31 @@ class OptionsTest {
 		assertThat(options.botJar()).isEqualTo(Path.of("bot", "target", "bot.jar"));
 		assertThat(options.java()).isNotBlank();
 		assertThat(options.launchesBot()).isTrue();
+		assertThat(options.texts()).isNull();
+		assertThat(options.mix()).isEqualTo(TrafficMix.DEFAULT);
+		assertThat(options.stubRateLimit()).isZero();
+		assertThat(options.stubServerErrorRate()).isZero();
+		assertThat(options.stubTimeoutRate()).isZero();
+		assertThat(options.redisUrl()).isNull();
+	}
+
+	@Test
+	void trafficAndStubFailuresAreConfigurable() {
+		Options options = Options.parse("--texts", "my.txt", "--mix", "questions=9,stickers=1", "--seed", "7",
+				"--stub-rate-limit", "1500", "--stub-5xx-rate", "0.01", "--stub-timeout-rate=0.001", "--redis-url",
+				"redis://127.0.0.1:6390/2");
+
+		assertThat(options.texts()).isEqualTo(Path.of("my.txt"));
+		assertThat(options.mix()).isEqualTo(new TrafficMix(9, 0, 0, 1, 0));
+		assertThat(options.seed()).isEqualTo(7);
+		assertThat(options.stubRateLimit()).isEqualTo(1500);
+		assertThat(options.stubServerErrorRate()).isEqualTo(0.01);
+		assertThat(options.stubTimeoutRate()).isEqualTo(0.001);
+		assertThat(options.redisUrl()).isEqualTo("redis://127.0.0.1:6390/2");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--stub-5xx-rate", "2"))
+			.withMessageContaining("between 0 and 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--redis-url", "localhost:6379"))
+			.withMessageContaining("redis://");
 	}
 
 	@Test

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +34,7 @@ class PacerTest {
 
 	private static final String SECRET = "pacer-test-secret";
 
-	private static final Pattern TEXT = Pattern.compile("\"text\":\"(lg-(\\d+))\"");
+	private static final Pattern REPLY_TOKEN = Pattern.compile("\"replyToken\":\"([0-9a-f]{32})\"");
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -49,6 +51,13 @@ class PacerTest {
 	private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
 	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final AnswerLedger ledger = new AnswerLedger(Clock.systemUTC());
+
+	// Questions only, so that every event carries a text.
+	private final WebhookEvents events = new WebhookEvents(10,
+			new ChatTexts(List.of("รับสมัครถึงวันไหนครับ", "When is the application deadline?")),
+			TrafficMix.parse("questions=1"), 3);
 
 	private HttpServer fakeBot;
 
@@ -75,18 +84,16 @@ class PacerTest {
 	@Test
 	@Timeout(value = 3, unit = TimeUnit.SECONDS)
 	void sendsEveryScheduledEventSignedAndOnTimeAndSeesEachAnsweredOnce() throws Exception {
-		AnswerLedger ledger = new AnswerLedger();
-		this.stub = LineApiStub.start(0, Duration.ofMillis(2), ledger);
+		this.stub = LineApiStub.start(LineApiStub.Settings.plain(Duration.ofMillis(2), Clock.systemUTC()), this.ledger);
 		startFakeBot(this::ackAndReply);
 		Schedule schedule = new Schedule(System.nanoTime() + 20_000_000, 100, Duration.ofMillis(100),
 				Duration.ofMillis(200));
-		ledger.begin(schedule);
 		Pacer pacer = pacer(schedule, 100);
 
 		long start = System.nanoTime();
 		pacer.run();
 		Duration sending = Duration.ofNanos(System.nanoTime() - start);
-		boolean settled = pacer.awaitSettled(ledger, Duration.ofSeconds(2));
+		boolean settled = pacer.awaitSettled(this.ledger, Duration.ofSeconds(2));
 
 		assertThat(settled).isTrue();
 		// The last event is due after 100 ms of ramp and 19 intervals of 10 ms: no burst.
@@ -100,8 +107,9 @@ class PacerTest {
 		assertThat(stats.notSent()).isZero();
 		assertThat(stats.transportErrors()).isZero();
 		assertThat(stats.ackMicros().getTotalCount()).isEqualTo(20);
-		assertThat(ledger.answeredMeasured()).isEqualTo(20);
-		assertThat(ledger.duplicateMeasured()).isZero();
+		assertThat(this.ledger.answeredMeasured()).isEqualTo(20);
+		assertThat(this.ledger.duplicateMeasured()).isZero();
+		assertThat(this.events.textsSent()).isEqualTo(25);
 		// Connections are kept alive and reused rather than opened per event (a cold JVM
 		// makes the first few acks slow, so more than one may open).
 		assertThat(this.clientPorts).hasSize(pacer.connectionsOpened());
@@ -127,9 +135,11 @@ class PacerTest {
 		assertThat(stats.ackMicros().getTotalCount()).isEqualTo(3);
 	}
 
-	private Pacer pacer(Schedule schedule, int maxInFlight) throws IOException {
+	private Pacer pacer(Schedule schedule, int maxInFlight) {
+		this.ledger.begin(schedule, this.events.userIds());
 		URI callback = URI.create("http://127.0.0.1:" + this.fakeBot.getAddress().getPort() + "/callback");
-		this.pacer = new Pacer(callback, SECRET, new WebhookEvents(10), schedule, maxInFlight, Duration.ofSeconds(5));
+		this.pacer = new Pacer(callback, SECRET, this.events, this.ledger, schedule, maxInFlight,
+				Duration.ofSeconds(5));
 		return this.pacer;
 	}
 
@@ -146,11 +156,11 @@ class PacerTest {
 				if (!new WebhookSigner(SECRET).sign(body).equals(signature)) {
 					this.badSignatures.incrementAndGet();
 				}
-				Matcher text = TEXT.matcher(new String(body, StandardCharsets.UTF_8));
-				if (text.find()) {
-					this.received.add(Long.parseLong(text.group(2)));
+				Matcher token = REPLY_TOKEN.matcher(new String(body, StandardCharsets.UTF_8));
+				if (token.find()) {
+					this.received.add(Long.parseLong(token.group(1).substring(0, 16), 16));
 				}
-				handler.handle(exchange, text.group(1));
+				handler.handle(exchange, token.group(1));
 			}
 		});
 		this.fakeBot.setExecutor(this.executor);
@@ -158,19 +168,19 @@ class PacerTest {
 	}
 
 	/**
-	 * Like the bot: acknowledge the webhook, then echo the text through the reply API.
+	 * Like the bot: acknowledge the webhook, then answer through the reply API.
 	 */
-	private void ackAndReply(HttpExchange exchange, String marker) throws IOException {
+	private void ackAndReply(HttpExchange exchange, String replyToken) throws IOException {
 		exchange.sendResponseHeaders(200, -1);
 		exchange.close();
 		HttpRequest reply = HttpRequest.newBuilder(URI.create(this.stub.baseUri() + "/v2/bot/message/reply"))
 			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"replyToken\":\"t\",\"messages\":[{\"type\":\"text\",\"text\":\"" + marker + "\"}]}"))
+				.ofString("{\"replyToken\":\"" + replyToken + "\",\"messages\":[{\"type\":\"text\",\"text\":\"hi\"}]}"))
 			.build();
 		this.client.sendAsync(reply, HttpResponse.BodyHandlers.discarding());
 	}
 
-	private void hang(HttpExchange exchange, String marker) throws IOException {
+	private void hang(HttpExchange exchange, String replyToken) throws IOException {
 		try {
 			this.release.await();
 		}
@@ -183,7 +193,7 @@ class PacerTest {
 	@FunctionalInterface
 	private interface Handler {
 
-		void handle(HttpExchange exchange, String marker) throws IOException;
+		void handle(HttpExchange exchange, String replyToken) throws IOException;
 
 	}
 

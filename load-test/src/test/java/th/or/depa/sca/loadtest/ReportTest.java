@@ -5,8 +5,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import th.or.depa.sca.loadtest.LineApiStub.StubCounts;
+import th.or.depa.sca.loadtest.Report.Answers;
 import th.or.depa.sca.loadtest.Report.Latency;
 import th.or.depa.sca.loadtest.Report.Machine;
+import th.or.depa.sca.loadtest.Report.Traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,19 @@ class ReportTest {
 	}
 
 	@Test
+	void repetitiveTextsFailTheRunAndTheGeneratorCostIsReported() {
+		Report repetitive = report(2000, FAST, 1000, 0, new Traffic("questions=1", 10, 1000, 400));
+		Report varied = report(2000, FAST, 1000, 0);
+
+		assertThat(repetitive.textsPassed()).isFalse();
+		assertThat(repetitive.passed()).isFalse();
+		assertThat(varied.toText()).contains("texts 1000, unique 900 (90.0 %)", "0.05 ms per event",
+				"within the 0.2 ms budget");
+		assertThat(varied.toJson()).contains("\"uniqueFraction\": 0.9", "\"msPerEvent\": 0.05",
+				"\"withinBudget\": true", "\"expiredTokenPushes\": 2", "\"rateLimited429\": 3");
+	}
+
+	@Test
 	void emptyLatenciesFailAndBecomeJsonNull() {
 		Latency none = new Latency(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		Report report = report(2000, none, 1000, 0);
@@ -49,8 +64,15 @@ class ReportTest {
 	}
 
 	private static Report report(double achieved, Latency ack, long answered, long duplicates) {
-		return new Report(2000, 0.5, 0.5, 1000, achieved, 1000, 0, 1000, Map.of(), 0, Map.of(), 0, ack, FAST, answered,
-				duplicates, 0, 0, new StubCounts(1000, 0, 0, 0), new Machine(2, "Linux", "21"), 50);
+		return report(achieved, ack, answered, duplicates, new Traffic("questions=1", 10, 1000, 900));
+	}
+
+	private static Report report(double achieved, Latency ack, long answered, long duplicates, Traffic traffic) {
+		Answers answers = new Answers(answered, answered - Math.min(answered, duplicates), duplicates, duplicates, 0, 5,
+				2, 0, 0, 0);
+		return new Report(2000, 0.5, 0.5, 1000, achieved, 1000, 0, 1000, Map.of(), 0, Map.of(), 0, ack, FAST, answers,
+				new StubCounts(1000, 5, 0, 0, 3, 0, 0, 2, 0, 40), traffic,
+				new ProcessCpu.Usage(50_000_000, 1_000_000_000, 1000, 10_000_000), new Machine(2, "Linux", "21"), 50);
 	}
 
 }

@@ -11,7 +11,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -79,7 +81,7 @@ class WebhookClientTest {
 		assertThat(this.client.connectionsOpened()).isEqualTo(1);
 		Request first = this.requests.take();
 		String body = new String(first.body(), StandardCharsets.UTF_8);
-		assertThat(body).contains("\"text\":\"lg-0\"");
+		assertThat(body).isEqualTo(new String(body(0), StandardCharsets.UTF_8));
 		assertThat(first.head()).startsWith("POST /callback HTTP/1.1\r\n")
 			.contains("\r\nHost: 127.0.0.1:" + this.server.getLocalPort() + "\r\n",
 					"\r\nContent-Type: application/json; charset=UTF-8\r\n",
@@ -134,9 +136,9 @@ class WebhookClientTest {
 		start(new Reply("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", false));
 		// Nothing is answered before all three requests are in, so each needs its own
 		// connection.
-		this.client.submit(0);
-		this.client.submit(1);
-		this.client.submit(2);
+		this.client.submit(0, body(0));
+		this.client.submit(1, body(1));
+		this.client.submit(2, body(2));
 
 		for (int i = 0; i < 3; i++) {
 			Result result = this.results.poll(2, TimeUnit.SECONDS);
@@ -157,8 +159,8 @@ class WebhookClientTest {
 		start(new Reply("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", false),
 				new Reply("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n", false));
 
-		this.client.submit(0);
-		this.client.submit(1);
+		this.client.submit(0, body(0));
+		this.client.submit(1, body(1));
 		this.gate.countDown();
 
 		assertThat(this.results.poll(2, TimeUnit.SECONDS)).isEqualTo(new Result(0, 200, null));
@@ -197,20 +199,74 @@ class WebhookClientTest {
 		assertThat(this.client.openConnections()).isZero();
 	}
 
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.SECONDS)
+	void keepsManyRequestsInFlightAgainstTheStubAndReusesItsConnections() throws Exception {
+		AnswerLedger ledger = new AnswerLedger(Clock.systemUTC());
+		ledger.begin(new Schedule(System.nanoTime(), 1000, Duration.ZERO, Duration.ofMillis(400)),
+				new String[] { WebhookEvents.userId(0) });
+		try (LineApiStub stub = LineApiStub.start(LineApiStub.Settings.plain(Duration.ofMillis(50), Clock.systemUTC()),
+				ledger)) {
+			this.client = new WebhookClient(stub.baseUri().resolve("/v2/bot/message/reply"), SECRET, 100,
+					Duration.ofSeconds(2),
+					(seq, nowNanos, status, error) -> this.results.add(new Result(seq, status, error)));
+
+			// Submitted at once: 100 go out together on as many connections, the rest
+			// wait
+			// for one.
+			List<Result> first = sendAll(0, 200, ledger);
+			int opened = this.client.connectionsOpened();
+			List<Result> second = sendAll(200, 400, ledger);
+
+			assertThat(first).hasSize(200).allMatch((result) -> result.status() == 200 && result.error() == null);
+			assertThat(second).hasSize(200).allMatch((result) -> result.status() == 200 && result.error() == null);
+			assertThat(opened).isEqualTo(100);
+			assertThat(this.client.connectionsOpened()).isEqualTo(100);
+			assertThat(ledger.answeredMeasured()).isEqualTo(400);
+			assertThat(ledger.duplicateMeasured()).isZero();
+		}
+	}
+
+	private List<Result> sendAll(int from, int to, AnswerLedger ledger) throws InterruptedException {
+		for (int seq = from; seq < to; seq++) {
+			String token = ledger.sent(seq, 0);
+			this.client.submit(seq,
+					("{\"replyToken\":\"" + token + "\",\"messages\":[{\"type\":\"text\",\"text\":\"ok\"}]}")
+						.getBytes(StandardCharsets.UTF_8));
+		}
+		List<Result> results = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			Result result = this.results.poll(5, TimeUnit.SECONDS);
+			assertThat(result).as("outcome %d", i).isNotNull();
+			results.add(result);
+		}
+		return results;
+	}
+
+	private static byte[] body(long seq) {
+		return ("{\"events\":[{\"type\":\"message\",\"message\":{\"type\":\"text\",\"text\":\"\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35 "
+				+ seq + "\"}}]}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
 	private Result send(long seq) throws InterruptedException {
-		this.client.submit(seq);
+		this.client.submit(seq, body(seq));
 		Result result = this.results.poll(2, TimeUnit.SECONDS);
 		assertThat(result).as("outcome of event %d", seq).isNotNull();
 		return result;
 	}
 
 	private void start(Reply... replies) throws IOException {
+		this.startServer(replies);
+		URI target = URI.create("http://127.0.0.1:" + this.server.getLocalPort() + "/callback");
+		this.client = new WebhookClient(target, SECRET, this.maxConnections, this.timeout,
+				(seq, nowNanos, status, error) -> this.results.add(new Result(seq, status, error)));
+	}
+
+	private void startServer(Reply... replies) throws IOException {
 		this.script.addAll(List.of(replies));
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread.ofVirtual().start(this::accept);
-		URI target = URI.create("http://127.0.0.1:" + this.server.getLocalPort() + "/callback");
-		this.client = new WebhookClient(target, SECRET, new WebhookEvents(3), this.maxConnections, this.timeout,
-				(seq, nowNanos, status, error) -> this.results.add(new Result(seq, status, error)));
 	}
 
 	private void accept() {

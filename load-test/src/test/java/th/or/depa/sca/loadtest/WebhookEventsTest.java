@@ -2,49 +2,113 @@ package th.or.depa.sca.loadtest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+
+import th.or.depa.sca.loadtest.TrafficMix.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookEventsTest {
 
-	@Test
-	void bodyIsALineTextMessageEventCarryingTheMarker() {
-		String body = new String(new WebhookEvents(1000).body(42, 1_700_000_000_000L), StandardCharsets.UTF_8);
+	private static final String TOKEN = "000000000000002a0123456789abcdef";
 
-		assertThat(body).matches("\\{\"destination\":\"Udeadbeefdeadbeefdeadbeefdeadbeef\",\"events\":\\[\\{"
-				+ "\"type\":\"message\",\"mode\":\"active\",\"timestamp\":1700000000000,"
-				+ "\"source\":\\{\"type\":\"user\",\"userId\":\"U[0-9a-f]{32}\"\\},"
-				+ "\"webhookEventId\":\"01LG0000000042[0-9A-Z]{12}\",\"deliveryContext\":\\{\"isRedelivery\":false\\},"
-				+ "\"replyToken\":\"[0-9a-f]{32}\",\"message\":\\{\"id\":\"42\",\"type\":\"text\","
-				+ "\"quoteToken\":\"q42\",\"text\":\"lg-42\"\\}\\}\\]\\}");
+	private static final ChatTexts TEXTS = new ChatTexts(List.of("รับสมัครถึงวันไหน \"ด่วน\""));
+
+	private static final String ENVELOPE_HEAD = "\\{\"destination\":\"Udeadbeefdeadbeefdeadbeefdeadbeef\",\"events\":\\[\\{";
+
+	private static final String ENVELOPE_TAIL = "\"webhookEventId\":\"01LG0000000042[0-9A-Z]{12}\","
+			+ "\"deliveryContext\":\\{\"isRedelivery\":false\\},\"timestamp\":1700000000000,"
+			+ "\"source\":\\{\"type\":\"user\",\"userId\":\"U[0-9a-f]{32}\"\\},\"replyToken\":\"" + TOKEN + "\","
+			+ "\"mode\":\"active\"\\}\\]\\}";
+
+	@Test
+	void aTextEventIsALineTextMessageWithItsTextEscaped() {
+		WebhookEvents events = new WebhookEvents(1000, TEXTS, TrafficMix.parse("questions=1"), 1);
+
+		String body = body(events, 42);
+
+		assertThat(body).matches(ENVELOPE_HEAD + "\"type\":\"message\",\"message\":\\{\"id\":\"\\d{18}\","
+				+ "\"type\":\"text\",\"quoteToken\":\"q[0-9a-f]{32}\",\"text\":\"[^\"]*\\\\\"[^\"]*\\\\\"[^\"]*\"\\},"
+				+ ENVELOPE_TAIL);
+		assertThat(body).contains(events.text(42).replace("\"", "\\\""));
+		assertThat(events.textsSent()).isEqualTo(1);
 	}
 
 	@Test
-	void eventsRotateThroughTheConfiguredNumberOfUsers() {
-		WebhookEvents events = new WebhookEvents(3);
-		Set<String> users = new HashSet<>();
-		for (long seq = 0; seq < 30; seq++) {
-			String body = new String(events.body(seq, 0), StandardCharsets.UTF_8);
-			users.add(body.replaceAll(".*\"userId\":\"(U[0-9a-f]+)\".*", "$1"));
+	void aStickerEventCarriesItsPackageAndSticker() {
+		WebhookEvents events = new WebhookEvents(1000, TEXTS, TrafficMix.parse("stickers=1"), 1);
+
+		assertThat(body(events, 42)).matches(ENVELOPE_HEAD + "\"type\":\"message\",\"message\":\\{\"id\":\"\\d{18}\","
+				+ "\"type\":\"sticker\",\"quoteToken\":\"q[0-9a-f]{32}\",\"packageId\":\"\\d+\",\"stickerId\":\"\\d+\","
+				+ "\"stickerResourceType\":\"STATIC\",\"keywords\":\\[[^]]*\\]\\}," + ENVELOPE_TAIL);
+		assertThat(events.textsSent()).isZero();
+	}
+
+	@Test
+	void aFollowEventHasAReplyTokenAndNoMessage() {
+		WebhookEvents events = new WebhookEvents(1000, TEXTS, TrafficMix.parse("follows=1"), 1);
+
+		assertThat(body(events, 42))
+			.matches(ENVELOPE_HEAD + "\"type\":\"follow\",\"follow\":\\{\"isUnblocked\":false\\}," + ENVELOPE_TAIL);
+	}
+
+	@Test
+	void eventsComeFromTheConfiguredNumberOfUsers() {
+		WebhookEvents events = new WebhookEvents(3, TEXTS, TrafficMix.DEFAULT, 1);
+		Set<Integer> users = new HashSet<>();
+		for (long seq = 0; seq < 60; seq++) {
+			users.add(events.user(seq));
 		}
 
-		assertThat(users).hasSize(3).allMatch((id) -> id.matches("U[0-9a-f]{32}"));
+		assertThat(users).containsExactlyInAnyOrder(0, 1, 2);
+		assertThat(events.userIds()).hasSize(3).allMatch((id) -> id.matches("U[0-9a-f]{32}"));
 		assertThat(WebhookEvents.userId(7)).isEqualTo(WebhookEvents.userId(7)).isNotEqualTo(WebhookEvents.userId(8));
 	}
 
 	@Test
-	void eachEventGetsItsOwnWebhookEventIdAndReplyToken() {
-		WebhookEvents events = new WebhookEvents(1);
-		String first = new String(events.body(1, 0), StandardCharsets.UTF_8);
-		String again = new String(events.body(1, 0), StandardCharsets.UTF_8);
+	void theSeedDecidesWhoSendsWhatButIdsDifferEveryTime() {
+		WebhookEvents events = new WebhookEvents(1000, TEXTS, TrafficMix.DEFAULT, 5);
+		WebhookEvents same = new WebhookEvents(1000, TEXTS, TrafficMix.DEFAULT, 5);
+		WebhookEvents other = new WebhookEvents(1000, TEXTS, TrafficMix.DEFAULT, 6);
+		int differentUser = 0;
+		for (long seq = 0; seq < 100; seq++) {
+			assertThat(same.user(seq)).isEqualTo(events.user(seq));
+			assertThat(same.kind(seq)).isEqualTo(events.kind(seq));
+			assertThat(same.text(seq)).isEqualTo(events.text(seq));
+			if (other.user(seq) != events.user(seq)) {
+				differentUser++;
+			}
+		}
+		String first = body(events, 1);
+		String again = body(events, 1);
 
-		assertThat(first.replaceAll(".*\"replyToken\":\"([0-9a-f]+)\".*", "$1"))
-			.isNotEqualTo(again.replaceAll(".*\"replyToken\":\"([0-9a-f]+)\".*", "$1"));
+		assertThat(differentUser).isGreaterThan(90);
 		assertThat(first.replaceAll(".*\"webhookEventId\":\"([0-9A-Z]+)\".*", "$1"))
 			.isNotEqualTo(again.replaceAll(".*\"webhookEventId\":\"([0-9A-Z]+)\".*", "$1"));
+	}
+
+	@Test
+	void theMixSetsTheShareOfEachKind() {
+		WebhookEvents events = new WebhookEvents(1000, TEXTS, TrafficMix.parse("questions=80,stickers=20"), 1);
+		int stickers = 0;
+		for (long seq = 0; seq < 10_000; seq++) {
+			Kind kind = events.kind(seq);
+			assertThat(kind).isIn(Kind.QUESTION, Kind.STICKER);
+			if (kind == Kind.STICKER) {
+				stickers++;
+			}
+		}
+
+		assertThat(stickers).isBetween(1800, 2200);
+		assertThat(TrafficMix.DEFAULT.pick(new SplittableRandom(1))).isNotNull();
+	}
+
+	private static String body(WebhookEvents events, long seq) {
+		return new String(events.body(seq, events.user(seq), TOKEN, 1_700_000_000_000L), StandardCharsets.UTF_8);
 	}
 
 }
