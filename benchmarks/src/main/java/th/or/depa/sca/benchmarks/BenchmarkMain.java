@@ -12,8 +12,9 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs the JMH benchmarks (JMH options may be given, e.g. {@code -f 1 FaqBenchmark}) and
- * prints the figures the README reports: FAQ answer time percentiles, chars/s of our
- * normalization and segmentation, of ICU's BreakIterator, and their ratio.
+ * prints the figures the README reports: FAQ answer time percentiles, the cold path
+ * (index build, first question, start-up), chars/s of our normalization and segmentation,
+ * of ICU's BreakIterator, and their ratio.
  */
 public final class BenchmarkMain {
 
@@ -35,6 +36,11 @@ public final class BenchmarkMain {
 						"FAQ answer, %s entries: mean %.1f us, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (%d samples)%n",
 						result.getParams().getParam("entries"), stats.getMean(), stats.getPercentile(50),
 						stats.getPercentile(99), stats.getPercentile(99.9), stats.getMax(), stats.getN());
+			}
+			else if (name.contains("FaqColdStartBenchmark.")) {
+				System.out.printf(Locale.ROOT, "cold %s: mean %.1f ms, min %.1f ms, max %.1f ms (%d fresh JVMs)%n",
+						name.substring(name.lastIndexOf('.') + 1), stats.getMean(), stats.getMin(), stats.getMax(),
+						stats.getN());
 			}
 			else if (name.endsWith("normalizeAndSegment")) {
 				ours = stats.getMean() * length;

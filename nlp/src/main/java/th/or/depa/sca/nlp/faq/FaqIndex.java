@@ -1,8 +1,7 @@
 package th.or.depa.sca.nlp.faq;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,35 +10,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import java.util.function.Function;
 
 import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 
 /**
- * Finds the FAQ entry a question asks for: an in-memory Lucene index (BM25) with one
- * document per entry (its phrasings, each word counted once per phrasing that has it, and
- * its answers at a lower weight), searched on whole words and on character trigrams
- * (which forgive segmentation slips), after unknown words are mended against the FAQ's
- * own ({@link Lexicon}); and a confidence that says how much of the question the entry
- * explains, so that the bot can decline to guess. Messages of the off-topic list are
- * documents of their own; a question one of them explains better is declined.
+ * Finds the FAQ entry a question asks for: an in-memory BM25 index (ranked as Lucene
+ * ranks, {@link Bm25Index}) with one document per entry (its phrasings, each word counted
+ * once per phrasing that has it, and its answers at a lower weight), searched on whole
+ * words and on character trigrams (which forgive segmentation slips), after unknown words
+ * are mended against the FAQ's own ({@link Lexicon}); and a confidence that says how much
+ * of the question the entry explains, so that the bot can decline to guess. Messages of
+ * the off-topic list are documents of their own; a question one of them explains better
+ * is declined.
  *
  * <p>
  * Immutable and thread-safe; build a new one when the FAQ changes.
@@ -52,12 +35,6 @@ public final class FaqIndex {
 	 * Never reported as a match.
 	 */
 	public static final String OFF_TOPIC = "off-topic";
-
-	private static final String WORD = "word";
-
-	private static final String GRAM = "gram";
-
-	private static final String CONTEXT_WORD = "cword";
 
 	/** Context (answer) text counts this much of a phrasing's words. */
 	private static final float CONTEXT_WEIGHT = 0.3f;
@@ -86,27 +63,23 @@ public final class FaqIndex {
 
 	private final List<Phrasing> phrasings;
 
-	private final IndexSearcher searcher;
+	/** Every word of the phrasings and answers, with where it is. */
+	private final Map<String, Term> words;
 
-	private final Map<String, Float> wordIdf;
-
-	private final Map<String, Float> gramIdf;
-
-	private final Terms indexed;
+	/** Every trigram of the phrasings and answers, with where it is. */
+	private final Map<String, Term> grams;
 
 	private final float unknownIdf;
 
 	private final Lexicon lexicon;
 
-	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, IndexSearcher searcher,
-			Map<String, Float> wordIdf, Map<String, Float> gramIdf, Terms indexed, float unknownIdf, Lexicon lexicon) {
+	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
+			Map<String, Term> grams, float unknownIdf, Lexicon lexicon) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
-		this.searcher = searcher;
-		this.wordIdf = wordIdf;
-		this.gramIdf = gramIdf;
-		this.indexed = indexed;
+		this.words = words;
+		this.grams = grams;
 		this.unknownIdf = unknownIdf;
 		this.lexicon = lexicon;
 	}
@@ -125,16 +98,16 @@ public final class FaqIndex {
 					List<String> messageWords = limit(analysis.words(message));
 					if (!messageWords.isEmpty()) {
 						phrasings.add(new Phrasing(OFF_TOPIC, message, new LinkedHashSet<>(messageWords),
-								grams(messageWords), Set.of(), Set.of(), String.join(" ", messageWords),
-								String.join(" ", grams(messageWords))));
+								grams(messageWords), Set.of(), Set.of(), List.copyOf(messageWords),
+								List.copyOf(grams(messageWords))));
 					}
 				}
 				continue;
 			}
 			Set<String> words = new LinkedHashSet<>();
 			Set<String> grams = new LinkedHashSet<>();
-			StringBuilder wordText = new StringBuilder();
-			StringBuilder gramText = new StringBuilder();
+			List<String> wordText = new ArrayList<>();
+			List<String> gramText = new ArrayList<>();
 			for (String question : document.questions()) {
 				List<String> questionWords = limit(analysis.words(question));
 				if (questionWords.isEmpty()) {
@@ -145,8 +118,8 @@ public final class FaqIndex {
 				grams.addAll(grams(questionWords));
 				// A word counts once per phrasing that has it: BM25 then ranks an entry
 				// higher for the words its phrasings use most.
-				wordText.append(String.join(" ", new LinkedHashSet<>(questionWords))).append(' ');
-				gramText.append(String.join(" ", grams(questionWords))).append(' ');
+				wordText.addAll(new LinkedHashSet<>(questionWords));
+				gramText.addAll(grams(questionWords));
 			}
 			Set<String> contextWords = new LinkedHashSet<>();
 			Set<String> contextGrams = new LinkedHashSet<>();
@@ -158,55 +131,71 @@ public final class FaqIndex {
 				}
 			}
 			phrasings.add(new Phrasing(document.id(), document.questions().get(0), words, grams, contextWords,
-					contextGrams, wordText.toString(), gramText.toString()));
+					contextGrams, wordText, gramText));
 		}
-		ByteBuffersDirectory directory = new ByteBuffersDirectory();
-		IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
-		config.setSimilarity(new BM25Similarity());
-		try (IndexWriter writer = new IndexWriter(directory, config)) {
-			for (Phrasing phrasing : phrasings) {
-				Document doc = new Document();
-				doc.add(new TextField(WORD, phrasing.wordText(), Field.Store.NO));
-				doc.add(new TextField(GRAM, phrasing.gramText(), Field.Store.NO));
-				doc.add(new TextField(CONTEXT_WORD, String.join(" ", phrasing.contextWords()), Field.Store.NO));
-				writer.addDocument(doc);
+		List<List<String>> wordTexts = new ArrayList<>();
+		List<List<String>> gramTexts = new ArrayList<>();
+		List<List<String>> contextTexts = new ArrayList<>();
+		for (Phrasing phrasing : phrasings) {
+			wordTexts.add(phrasing.wordText());
+			gramTexts.add(phrasing.gramText());
+			contextTexts.add(List.copyOf(phrasing.contextWords()));
+		}
+		Map<String, Bm25Index.Postings> wordPostings = Bm25Index.field(wordTexts, settings.wordWeight());
+		Map<String, Bm25Index.Postings> gramPostings = Bm25Index.field(gramTexts, settings.gramWeight());
+		Map<String, Bm25Index.Postings> contextPostings = Bm25Index.field(contextTexts,
+				settings.wordWeight() * CONTEXT_WEIGHT);
+		// The confidence weighs terms by the entries alone: a word only the off-topic
+		// list has is one the FAQ does not know.
+		Map<String, Integer> wordFrequency = new HashMap<>();
+		Map<String, Integer> gramFrequency = new HashMap<>();
+		Map<String, Integer> known = new HashMap<>();
+		int count = 0;
+		for (Phrasing phrasing : phrasings) {
+			phrasing.words().forEach((word) -> known.merge(word, 2, Integer::sum));
+			phrasing.contextWords().forEach((word) -> known.merge(word, 1, Integer::sum));
+			if (!phrasing.id().equals(OFF_TOPIC)) {
+				count++;
+				phrasing.words().forEach((word) -> wordFrequency.merge(word, 1, Integer::sum));
+				phrasing.grams().forEach((gram) -> gramFrequency.merge(gram, 1, Integer::sum));
 			}
-			// One segment keeps Lucene's doc ids equal to positions in the phrasing list.
-			writer.forceMerge(1);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot build the in-memory FAQ index", ex);
-		}
-		try {
-			DirectoryReader reader = DirectoryReader.open(directory);
-			IndexSearcher searcher = new IndexSearcher(reader);
-			searcher.setSimilarity(new BM25Similarity());
-			// The confidence weighs terms by the entries alone: a word only the off-topic
-			// list has is one the FAQ does not know.
-			Map<String, Integer> wordFrequency = new HashMap<>();
-			Map<String, Integer> gramFrequency = new HashMap<>();
-			Terms indexed = new Terms(new HashSet<>(), new HashSet<>(), new HashSet<>());
-			Map<String, Integer> known = new HashMap<>();
-			int count = 0;
-			for (Phrasing phrasing : phrasings) {
-				indexed.words().addAll(phrasing.words());
-				indexed.grams().addAll(phrasing.grams());
-				indexed.contextWords().addAll(phrasing.contextWords());
-				phrasing.words().forEach((word) -> known.merge(word, 2, Integer::sum));
-				phrasing.contextWords().forEach((word) -> known.merge(word, 1, Integer::sum));
-				if (!phrasing.id().equals(OFF_TOPIC)) {
-					count++;
-					phrasing.words().forEach((word) -> wordFrequency.merge(word, 1, Integer::sum));
-					phrasing.grams().forEach((gram) -> gramFrequency.merge(gram, 1, Integer::sum));
-				}
+		Map<String, Term> words = terms(phrasings, Phrasing::words, Phrasing::contextWords, idf(count, wordFrequency),
+				wordPostings, contextPostings);
+		Map<String, Term> grams = terms(phrasings, Phrasing::grams, Phrasing::contextGrams, idf(count, gramFrequency),
+				gramPostings, Map.of());
+		Lexicon lexicon = Lexicon.of(known, analysis.variants());
+		return new FaqIndex(analysis, settings, List.copyOf(phrasings), words, grams, idf(count, 0), lexicon);
+	}
+
+	/**
+	 * Each term of the phrasings (or of their answers) with the phrasings that have it,
+	 * its idf over the entries and its postings.
+	 */
+	private static Map<String, Term> terms(List<Phrasing> phrasings, Function<Phrasing, Set<String>> own,
+			Function<Phrasing, Set<String>> context, Map<String, Float> idf, Map<String, Bm25Index.Postings> postings,
+			Map<String, Bm25Index.Postings> contextPostings) {
+		Map<String, IntList> members = new HashMap<>();
+		Map<String, IntList> contextMembers = new HashMap<>();
+		for (int doc = 0; doc < phrasings.size(); doc++) {
+			for (String term : own.apply(phrasings.get(doc))) {
+				members.computeIfAbsent(term, (t) -> new IntList()).add(doc);
 			}
-			Lexicon lexicon = Lexicon.of(known, analysis.variants());
-			return new FaqIndex(analysis, settings, List.copyOf(phrasings), searcher, idf(count, wordFrequency),
-					idf(count, gramFrequency), indexed.copy(), idf(count, 0), lexicon);
+			for (String term : context.apply(phrasings.get(doc))) {
+				contextMembers.computeIfAbsent(term, (t) -> new IntList()).add(doc);
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot open the in-memory FAQ index", ex);
+		Set<String> all = new HashSet<>(members.keySet());
+		all.addAll(contextMembers.keySet());
+		all.addAll(postings.keySet());
+		all.addAll(contextPostings.keySet());
+		Map<String, Term> terms = new HashMap<>(all.size() * 2);
+		for (String term : all) {
+			Float known = idf.get(term);
+			terms.put(term, new Term((known != null) ? known : Float.NaN, IntList.toArray(members.get(term)),
+					IntList.toArray(contextMembers.get(term)), postings.get(term), contextPostings.get(term)));
 		}
+		return terms;
 	}
 
 	/** How many phrasings are indexed. */
@@ -222,7 +211,7 @@ public final class FaqIndex {
 		}
 		Set<String> queryWords = new LinkedHashSet<>(words);
 		Set<String> queryGrams = grams(words);
-		List<FaqMatch> all = rank(query(queryWords, queryGrams), queryWords, queryGrams);
+		List<FaqMatch> all = rank(queryWords, queryGrams);
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
 			// Closest to the messages known to be about something else.
@@ -239,53 +228,43 @@ public final class FaqIndex {
 		return closest.isEmpty() ? new FaqResult.NoMatch(ranked) : new FaqResult.Unsure(closest, ranked);
 	}
 
-	private Query query(Set<String> words, Set<String> grams) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		for (String word : words) {
-			if (this.indexed.words().contains(word)) {
-				query.add(new BoostQuery(new TermQuery(new Term(WORD, word)), this.settings.wordWeight()),
-						Occur.SHOULD);
+	private List<FaqMatch> rank(Set<String> words, Set<String> grams) {
+		Weighted wordWeights = weigh(words, this.words, true);
+		Weighted gramWeights = weigh(grams, this.grams, false);
+		Bm25Index.Scores scores = new Bm25Index.Scores(this.phrasings.size());
+		for (Term word : wordWeights.terms()) {
+			if (word != null) {
+				scores.add(word.postings());
+				scores.add(word.contextPostings());
 			}
 		}
-		for (String gram : grams) {
-			if (this.indexed.grams().contains(gram)) {
-				query.add(new BoostQuery(new TermQuery(new Term(GRAM, gram)), this.settings.gramWeight()),
-						Occur.SHOULD);
+		for (Term gram : gramWeights.terms()) {
+			if (gram != null) {
+				scores.add(gram.postings());
 			}
 		}
-		for (String word : words) {
-			if (this.indexed.contextWords().contains(word)) {
-				query.add(new BoostQuery(new TermQuery(new Term(CONTEXT_WORD, word)),
-						this.settings.wordWeight() * CONTEXT_WEIGHT), Occur.SHOULD);
-			}
+		List<Bm25Index.Hit> hits = scores.top(MAX_RANKED + OFF_TOPIC_HITS);
+		int[] slots = new int[this.phrasings.size()];
+		Arrays.fill(slots, -1);
+		for (int i = 0; i < hits.size(); i++) {
+			slots[hits.get(i).doc()] = i;
 		}
-		return query.build();
-	}
-
-	private List<FaqMatch> rank(Query query, Set<String> words, Set<String> grams) {
-		ScoreDoc[] hits;
-		try {
-			hits = this.searcher.search(query, MAX_RANKED + OFF_TOPIC_HITS).scoreDocs;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot search the in-memory FAQ index", ex);
-		}
-		Weighted wordWeights = weigh(words, this.wordIdf, true);
-		Weighted gramWeights = weigh(grams, this.gramIdf, false);
+		double[] wordCoverage = wordWeights.coverage(slots, hits.size());
+		double[] gramCoverage = gramWeights.coverage(slots, hits.size());
 		Map<String, FaqMatch> ranked = new LinkedHashMap<>();
 		FaqMatch offTopic = null;
-		for (ScoreDoc hit : hits) {
-			Phrasing entry = this.phrasings.get(hit.doc);
+		for (int i = 0; i < hits.size(); i++) {
+			Bm25Index.Hit hit = hits.get(i);
+			Phrasing entry = this.phrasings.get(hit.doc());
+			double confidence = confidence(wordCoverage[i], gramCoverage[i]);
 			if (entry.id().equals(OFF_TOPIC)) {
-				FaqMatch match = new FaqMatch(OFF_TOPIC, hit.score, confidence(wordWeights, gramWeights, entry),
-						entry.text());
+				FaqMatch match = new FaqMatch(OFF_TOPIC, hit.score(), confidence, entry.text());
 				if (offTopic == null || match.confidence() > offTopic.confidence()) {
 					offTopic = match;
 				}
 			}
 			else if (!ranked.containsKey(entry.id()) && ranked.size() < MAX_RANKED) {
-				ranked.put(entry.id(),
-						new FaqMatch(entry.id(), hit.score, confidence(wordWeights, gramWeights, entry), entry.text()));
+				ranked.put(entry.id(), new FaqMatch(entry.id(), hit.score(), confidence, entry.text()));
 			}
 		}
 		List<FaqMatch> out = new ArrayList<>(ranked.values());
@@ -307,21 +286,21 @@ public final class FaqIndex {
 	 * more than its rarest word, so that a question about something else that shares a
 	 * few of the FAQ's words ("สมัครสอบ ก.พ. ได้ถึงวันไหน") scores low.
 	 */
-	private static double confidence(Weighted words, Weighted grams, Phrasing entry) {
-		return (words.coverage(entry.words(), entry.contextWords())
-				+ grams.coverage(entry.grams(), entry.contextGrams())) / 2;
+	private static double confidence(double words, double grams) {
+		return (words + grams) / 2;
 	}
 
-	private Weighted weigh(Set<String> terms, Map<String, Float> idf, boolean words) {
-		String[] array = terms.toArray(String[]::new);
-		double[] weights = new double[array.length];
+	private Weighted weigh(Set<String> terms, Map<String, Term> indexed, boolean words) {
+		Term[] found = new Term[terms.size()];
+		double[] weights = new double[terms.size()];
 		double total = 0;
-		for (int i = 0; i < array.length; i++) {
-			Float known = idf.get(array[i]);
-			if (known != null) {
-				weights[i] = known;
+		int i = 0;
+		for (String term : terms) {
+			found[i] = indexed.get(term);
+			if (found[i] != null && !Float.isNaN(found[i].idf())) {
+				weights[i] = found[i].idf();
 			}
-			else if (words ? isNumber(array[i]) : Lexicon.hasDigit(array[i])) {
+			else if (words ? isNumber(term) : Lexicon.hasDigit(term)) {
 				// A number the FAQ lacks is a detail of the question ("อายุ 35"), not a
 				// sign that it is about something else.
 				weights[i] = this.unknownIdf * NUMBER_WEIGHT;
@@ -330,8 +309,9 @@ public final class FaqIndex {
 				weights[i] = this.unknownIdf * UNKNOWN_WEIGHT;
 			}
 			total += weights[i];
+			i++;
 		}
-		return new Weighted(array, weights, total);
+		return new Weighted(found, weights, total);
 	}
 
 	private static boolean isNumber(String word) {
@@ -372,36 +352,85 @@ public final class FaqIndex {
 	}
 
 	/**
-	 * The terms some document of the index has, by field: only these are searched for.
+	 * A question's terms (null where the index lacks one) with their weights, worked out
+	 * once per question.
 	 */
-	private record Terms(Set<String> words, Set<String> grams, Set<String> contextWords) {
+	private record Weighted(Term[] terms, double[] weights, double total) {
 
-		Terms copy() {
-			return new Terms(Set.copyOf(this.words), Set.copyOf(this.grams), Set.copyOf(this.contextWords));
+		/**
+		 * The coverage of each hit, the hit of document {@code d} being at
+		 * {@code slots[d]} ({@code -1} for a document that is not a hit). A term counts
+		 * in full where the phrasing has it, in part where only the answer has it; terms
+		 * are added in the question's order, as a hit at a time would add them.
+		 */
+		double[] coverage(int[] slots, int hits) {
+			double[] covered = new double[hits];
+			int[] counted = new int[hits];
+			Arrays.fill(counted, -1);
+			for (int i = 0; i < this.terms.length; i++) {
+				Term term = this.terms[i];
+				if (term == null) {
+					continue;
+				}
+				for (int doc : term.members()) {
+					int slot = slots[doc];
+					if (slot >= 0) {
+						covered[slot] += this.weights[i];
+						counted[slot] = i;
+					}
+				}
+				for (int doc : term.contextMembers()) {
+					int slot = slots[doc];
+					if (slot >= 0 && counted[slot] != i) {
+						covered[slot] += this.weights[i] * CONTEXT_WEIGHT;
+					}
+				}
+			}
+			for (int slot = 0; slot < hits; slot++) {
+				covered[slot] = (this.total == 0) ? 0 : covered[slot] / this.total;
+			}
+			return covered;
 		}
 
 	}
 
-	/** A question's terms with their weights, worked out once per question. */
-	private record Weighted(String[] terms, double[] weights, double total) {
+	/**
+	 * One word or trigram: its idf over the entries ({@code NaN} if only the off-topic
+	 * list has it), the phrasings that have it (ascending), those whose answers have it,
+	 * and its BM25 postings (empty when no document has it in that field).
+	 */
+	private record Term(float idf, int[] members, int[] contextMembers, Bm25Index.Postings postings,
+			Bm25Index.Postings contextPostings) {
 
-		double coverage(Set<String> phrasing, Set<String> context) {
-			double covered = 0;
-			for (int i = 0; i < this.terms.length; i++) {
-				if (phrasing.contains(this.terms[i])) {
-					covered += this.weights[i];
-				}
-				else if (context.contains(this.terms[i])) {
-					covered += this.weights[i] * CONTEXT_WEIGHT;
-				}
+		Term {
+			postings = (postings != null) ? postings : Bm25Index.Postings.EMPTY;
+			contextPostings = (contextPostings != null) ? contextPostings : Bm25Index.Postings.EMPTY;
+		}
+
+	}
+
+	/** A growable list of ints, for building. */
+	private static final class IntList {
+
+		private int[] values = new int[4];
+
+		private int size;
+
+		void add(int value) {
+			if (this.size == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.size * 2);
 			}
-			return (this.total == 0) ? 0 : covered / this.total;
+			this.values[this.size++] = value;
+		}
+
+		static int[] toArray(IntList list) {
+			return (list == null) ? new int[0] : Arrays.copyOf(list.values, list.size);
 		}
 
 	}
 
 	private record Phrasing(String id, String text, Set<String> words, Set<String> grams, Set<String> contextWords,
-			Set<String> contextGrams, String wordText, String gramText) {
+			Set<String> contextGrams, List<String> wordText, List<String> gramText) {
 	}
 
 }

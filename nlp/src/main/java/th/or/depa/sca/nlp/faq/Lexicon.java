@@ -1,11 +1,12 @@
 package th.or.depa.sca.nlp.faq;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The words the FAQ knows, and the spelling fixes that bring a question's unknown words
@@ -21,11 +22,16 @@ final class Lexicon {
 
 	private final Map<String, Integer> weights;
 
-	private final Map<Integer, List<Candidate>> byLength;
+	/**
+	 * Each candidate under its spelling and under every spelling one deletion from it:
+	 * two words one edit apart share one of these keys, so a word's candidates are found
+	 * under its own keys instead of by comparing it with every known word.
+	 */
+	private final Map<String, Candidate[]> byKey;
 
-	private Lexicon(Map<String, Integer> weights, Map<Integer, List<Candidate>> byLength) {
+	private Lexicon(Map<String, Integer> weights, Map<String, Candidate[]> byKey) {
 		this.weights = weights;
-		this.byLength = byLength;
+		this.byKey = byKey;
 	}
 
 	/**
@@ -33,20 +39,38 @@ final class Lexicon {
 	 * @param variants synonym variants and the canonical word each is read as
 	 */
 	static Lexicon of(Map<String, Integer> known, Map<String, String> variants) {
-		Map<Integer, List<Candidate>> byLength = new HashMap<>();
-		known.forEach((word, weight) -> byLength.computeIfAbsent(word.length(), (length) -> new ArrayList<>())
-			.add(new Candidate(word, word, weight)));
+		List<Candidate> candidates = new ArrayList<>();
+		known.forEach((word, weight) -> candidates.add(new Candidate(word, word, weight)));
 		variants.forEach((variant, word) -> {
 			if (known.containsKey(word) && !known.containsKey(variant) && variant.indexOf(' ') < 0) {
-				byLength.computeIfAbsent(variant.length(), (length) -> new ArrayList<>())
-					.add(new Candidate(variant, word, known.get(word)));
+				candidates.add(new Candidate(variant, word, known.get(word)));
 			}
 		});
-		Comparator<Candidate> order = Comparator.comparingInt(Candidate::weight)
-			.reversed()
-			.thenComparing(Candidate::spelling);
-		byLength.values().forEach((list) -> list.sort(order));
-		return new Lexicon(Map.copyOf(known), Map.copyOf(byLength));
+		Map<String, List<Candidate>> byKey = new HashMap<>();
+		for (Candidate candidate : candidates) {
+			if (candidate.spelling().length() + 1 < MIN_LENGTH) {
+				// Only words of MIN_LENGTH letters and more are looked up.
+				continue;
+			}
+			for (String key : keys(candidate.spelling())) {
+				byKey.computeIfAbsent(key, (k) -> new ArrayList<>(1)).add(candidate);
+			}
+		}
+		Map<String, Candidate[]> arrays = new HashMap<>(byKey.size() * 2);
+		byKey.forEach((key, list) -> arrays.put(key, list.toArray(Candidate[]::new)));
+		return new Lexicon(Map.copyOf(known), arrays);
+	}
+
+	/** The word and each spelling one deletion from it, without repeats. */
+	private static Set<String> keys(String word) {
+		Set<String> keys = new LinkedHashSet<>();
+		keys.add(word);
+		for (int i = 0; i < word.length(); i++) {
+			keys.add(new StringBuilder(word.length() - 1).append(word, 0, i)
+				.append(word, i + 1, word.length())
+				.toString());
+		}
+		return keys;
 	}
 
 	boolean knows(String word) {
@@ -87,9 +111,13 @@ final class Lexicon {
 			return Optional.empty();
 		}
 		Candidate best = null;
-		for (int length = word.length() - 1; length <= word.length() + 1; length++) {
-			for (Candidate candidate : this.byLength.getOrDefault(length, List.of())) {
-				if ((best == null || candidate.weight() > best.weight()) && oneEditApart(word, candidate.spelling())) {
+		for (String key : keys(word)) {
+			Candidate[] candidates = this.byKey.get(key);
+			if (candidates == null) {
+				continue;
+			}
+			for (Candidate candidate : candidates) {
+				if ((best == null || candidate.isBefore(best)) && oneEditApart(word, candidate.spelling())) {
 					best = candidate;
 				}
 			}
@@ -141,6 +169,21 @@ final class Lexicon {
 	}
 
 	private record Candidate(String spelling, String word, int weight) {
+
+		/**
+		 * The order in which candidates are preferred: the word the FAQ uses most, then
+		 * the shorter, then the first in alphabetical order.
+		 */
+		boolean isBefore(Candidate other) {
+			if (this.weight != other.weight) {
+				return this.weight > other.weight;
+			}
+			if (this.spelling.length() != other.spelling.length()) {
+				return this.spelling.length() < other.spelling.length();
+			}
+			return this.spelling.compareTo(other.spelling) < 0;
+		}
+
 	}
 
 }

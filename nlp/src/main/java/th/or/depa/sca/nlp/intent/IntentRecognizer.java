@@ -67,10 +67,11 @@ public final class IntentRecognizer {
 				throw new IllegalStateException(
 						"Intent phrase '" + row[1] + "' means both " + previous + " and " + match);
 			}
-			if (key.codePointCount(0, key.length()) >= MIN_FUZZY_LENGTH) {
+			int length = key.codePointCount(0, key.length());
+			if (length >= MIN_FUZZY_LENGTH) {
 				fuzzy.add(new Fuzzy(new CharacterRunAutomaton(Operations.determinize(
 						new LevenshteinAutomata(key, true).toAutomaton(1), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT)),
-						match));
+						length, match));
 			}
 		}
 		this.phrases = Map.copyOf(phrases);
@@ -94,7 +95,7 @@ public final class IntentRecognizer {
 
 	/** The command the user typed, if the message is one. */
 	public Optional<IntentMatch> recognize(String text) {
-		String normalized = ThaiText.normalize(text);
+		String normalized = this.analysis.normalized(text);
 		if (normalized.isEmpty() || normalized.length() > MAX_COMMAND_LENGTH) {
 			return Optional.empty();
 		}
@@ -107,8 +108,10 @@ public final class IntentRecognizer {
 			return Optional.of(exact);
 		}
 		Set<IntentMatch> near = new HashSet<>();
+		int length = key.codePointCount(0, key.length());
 		for (Fuzzy candidate : this.fuzzy) {
-			if (candidate.automaton().run(key)) {
+			// One edit changes the length by one at most.
+			if (Math.abs(candidate.length() - length) <= 1 && candidate.automaton().run(key)) {
 				near.add(candidate.match());
 			}
 		}
@@ -161,7 +164,7 @@ public final class IntentRecognizer {
 		return rows;
 	}
 
-	private record Fuzzy(CharacterRunAutomaton automaton, IntentMatch match) {
+	private record Fuzzy(CharacterRunAutomaton automaton, int length, IntentMatch match) {
 	}
 
 }

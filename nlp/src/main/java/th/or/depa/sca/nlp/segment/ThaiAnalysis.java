@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
@@ -45,7 +47,9 @@ import th.or.depa.sca.nlp.ThaiText;
  * repetition marks expanded, our own stop list.
  *
  * <p>
- * Thread-safe: Lucene's {@link Analyzer} keeps one token stream per thread.
+ * Thread-safe: each thread has its own token streams. The bot reads one message several
+ * times (as a command, then as a question), so each thread also remembers the analysis of
+ * its latest few texts.
  */
 public final class ThaiAnalysis {
 
@@ -70,6 +74,15 @@ public final class ThaiAnalysis {
 	private final Analyzer words;
 
 	private final Analyzer segments;
+
+	/**
+	 * The first word of each Latin synonym: a synonym applies only from a token that is
+	 * one of these, so for a text without one, a single pass of the tokenizer (without
+	 * the synonym filter) gives both its {@link #words} and its {@link #segments}.
+	 */
+	private final Set<String> synonymStarts = new HashSet<>();
+
+	private final ThreadLocal<Recent> recent = ThreadLocal.withInitial(Recent::new);
 
 	private ThaiAnalysis(Set<String> dictionary, Set<String> stopWords, Map<String, String> colloquial,
 			Map<String, String> canonical) {
@@ -106,6 +119,7 @@ public final class ThaiAnalysis {
 				// ("captains" is "captain").
 				String[] words = latinWords(variant, this.stopWords);
 				if (words.length > 0) {
+					this.synonymStarts.add(words[0]);
 					latin.add(SynonymMap.Builder.join(words, new CharsRefBuilder()), new CharsRef(word), false);
 				}
 			}
@@ -137,14 +151,53 @@ public final class ThaiAnalysis {
 	 * their canonical word, stop words and particles removed, "ๆ" expanded.
 	 */
 	public List<String> words(String text) {
-		return tokens(this.words, ThaiText.normalize(text));
+		return new ArrayList<>(analyzed(normalized(text)).words());
 	}
 
 	/**
 	 * All the words of the text in order, stop words included (for segmentation only).
 	 */
 	public List<String> segments(String text) {
-		return tokens(this.segments, ThaiText.normalize(text));
+		return new ArrayList<>(analyzed(normalized(text)).segments());
+	}
+
+	/**
+	 * The text as {@link ThaiText#normalize} writes it; the thread's latest few are
+	 * remembered.
+	 */
+	public String normalized(String text) {
+		Recent recent = this.recent.get();
+		String normalized = recent.normalized(text);
+		if (normalized == null) {
+			normalized = ThaiText.normalize(text);
+			recent.rememberNormalized(text, normalized);
+		}
+		return normalized;
+	}
+
+	/** The segments and words of a normalized text, remembered for the thread. */
+	private Analyzed analyzed(String normalized) {
+		Recent recent = this.recent.get();
+		Analyzed analyzed = recent.analyzed(normalized);
+		if (analyzed == null) {
+			analyzed = analyze(recent.chain(), normalized);
+			recent.rememberAnalyzed(normalized, analyzed);
+		}
+		return analyzed;
+	}
+
+	private Analyzed analyze(Chain chain, String normalized) {
+		if (normalized.isEmpty()) {
+			return new Analyzed(List.of(), List.of());
+		}
+		List<String> words = chain.run(normalized);
+		List<String> segments = chain.segments();
+		if (mayHaveSynonym(segments) || mayHaveSynonym(words)) {
+			// A synonym may apply, and may span words: each chain in full.
+			return new Analyzed(List.copyOf(tokens(this.segments, normalized)),
+					List.copyOf(tokens(this.words, normalized)));
+		}
+		return new Analyzed(List.copyOf(segments), List.copyOf(words));
 	}
 
 	/**
@@ -153,6 +206,25 @@ public final class ThaiAnalysis {
 	 */
 	public Map<String, String> variants() {
 		return this.canonical;
+	}
+
+	/** {@link #words}, by the chain with synonyms alone, as a reference for tests. */
+	List<String> wordsInFull(String text) {
+		return tokens(this.words, ThaiText.normalize(text));
+	}
+
+	/** {@link #segments}, by the chain with synonyms alone, as a reference for tests. */
+	List<String> segmentsInFull(String text) {
+		return tokens(this.segments, ThaiText.normalize(text));
+	}
+
+	private boolean mayHaveSynonym(List<String> tokens) {
+		for (String token : tokens) {
+			if (this.synonymStarts.contains(token)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The words of a Latin synonym as the stop filter and stemmer leave them. */
@@ -186,6 +258,126 @@ public final class ThaiAnalysis {
 			throw new UncheckedIOException("Analyzing a string cannot fail", ex);
 		}
 		return out;
+	}
+
+	/**
+	 * The chain of {@link PipelineAnalyzer} without synonyms, which also records every
+	 * token before stop words are dropped: one pass gives both the segments and the words
+	 * of a text that has no synonym to fold. One per thread.
+	 */
+	private final class Chain {
+
+		private final Tokenizer source = new ThaiTokenizer(ThaiAnalysis.this.dictionary);
+
+		private final List<String> segments = new ArrayList<>();
+
+		private final TokenStream words;
+
+		Chain() {
+			TokenStream stream = new Recorder(new ThaiRepeatFilter(new ThaiNormalizationFilter(this.source)),
+					this.segments);
+			this.words = new EnglishMinimalStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
+		}
+
+		/**
+		 * The words of the normalized text; {@link #segments()} then has its segments.
+		 */
+		List<String> run(String normalized) {
+			this.segments.clear();
+			this.source.setReader(new MappingCharFilter(ThaiAnalysis.this.charMap, new StringReader(normalized)));
+			return drain(this.words);
+		}
+
+		List<String> segments() {
+			return this.segments;
+		}
+
+	}
+
+	/** Passes tokens on unchanged and keeps a copy of each. */
+	private static final class Recorder extends TokenFilter {
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		private final List<String> out;
+
+		Recorder(TokenStream input, List<String> out) {
+			super(input);
+			this.out = out;
+		}
+
+		@Override
+		public boolean incrementToken() throws IOException {
+			if (!this.input.incrementToken()) {
+				return false;
+			}
+			this.out.add(this.term.toString());
+			return true;
+		}
+
+	}
+
+	/** A normalized text's segments and words. */
+	private record Analyzed(List<String> segments, List<String> words) {
+	}
+
+	/** A thread's token chain and its latest texts, normalized and analyzed. */
+	private final class Recent {
+
+		private static final int SIZE = 4;
+
+		private final String[] texts = new String[SIZE];
+
+		private final String[] normalized = new String[SIZE];
+
+		private int nextText;
+
+		private final String[] normalizedTexts = new String[SIZE];
+
+		private final Analyzed[] analyzed = new Analyzed[SIZE];
+
+		private int nextAnalyzed;
+
+		private Chain chain;
+
+		Chain chain() {
+			if (this.chain == null) {
+				this.chain = new Chain();
+			}
+			return this.chain;
+		}
+
+		String normalized(String text) {
+			int at = indexOf(this.texts, text);
+			return (at < 0) ? null : this.normalized[at];
+		}
+
+		void rememberNormalized(String text, String normalized) {
+			this.texts[this.nextText] = text;
+			this.normalized[this.nextText] = normalized;
+			this.nextText = (this.nextText + 1) % SIZE;
+		}
+
+		Analyzed analyzed(String normalized) {
+			int at = indexOf(this.normalizedTexts, normalized);
+			return (at < 0) ? null : this.analyzed[at];
+		}
+
+		void rememberAnalyzed(String normalized, Analyzed analyzed) {
+			this.normalizedTexts[this.nextAnalyzed] = normalized;
+			this.analyzed[this.nextAnalyzed] = analyzed;
+			this.nextAnalyzed = (this.nextAnalyzed + 1) % SIZE;
+		}
+
+		private static int indexOf(String[] texts, String text) {
+			for (int i = 0; i < texts.length; i++) {
+				if (text.equals(texts[i])) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
 	}
 
 	/**

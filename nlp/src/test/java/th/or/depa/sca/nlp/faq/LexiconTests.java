@@ -1,7 +1,10 @@
 package th.or.depa.sca.nlp.faq;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,65 @@ class LexiconTests {
 		assertThat(Lexicon.oneEditApart("ab", "abcd")).isFalse();
 		assertThat(Lexicon.oneEditApart("axcy", "abcd")).isFalse();
 		assertThat(Lexicon.oneEditApart("acbx", "abcd")).isFalse();
+	}
+
+	@Test
+	void shouldFixAsComparingWithEveryKnownWordWould() {
+		Random random = new Random(11);
+		String letters = "กขคงจabc";
+		Map<String, Integer> known = new HashMap<>();
+		for (int i = 0; i < 400; i++) {
+			known.put(randomWord(random, letters, 3 + random.nextInt(4)), 1 + random.nextInt(4));
+		}
+		Map<String, String> variants = new HashMap<>();
+		List<String> words = new ArrayList<>(known.keySet());
+		for (int i = 0; i < 50; i++) {
+			variants.put(randomWord(random, letters, 4 + random.nextInt(3)), words.get(random.nextInt(words.size())));
+		}
+		Lexicon lexicon = Lexicon.of(known, variants);
+		for (int i = 0; i < 3000; i++) {
+			String word = randomWord(random, letters, 3 + random.nextInt(5));
+			String expected = known.containsKey(word) ? word : closest(word, known, variants);
+			assertThat(lexicon.correct(List.of(word))).as(word).containsExactly(expected);
+		}
+	}
+
+	/**
+	 * The fix by brute force: of the words one edit away, the one the FAQ uses most; then
+	 * the shorter; then the first in alphabetical order.
+	 */
+	private static String closest(String word, Map<String, Integer> known, Map<String, String> variants) {
+		if (word.length() < Lexicon.MIN_LENGTH) {
+			return word;
+		}
+		Map<String, String> spellings = new HashMap<>();
+		known.keySet().forEach((k) -> spellings.put(k, k));
+		variants.forEach((variant, canonical) -> {
+			if (known.containsKey(canonical) && !known.containsKey(variant)) {
+				spellings.put(variant, canonical);
+			}
+		});
+		String best = null;
+		for (String spelling : spellings.keySet()) {
+			if (!Lexicon.oneEditApart(word, spelling)) {
+				continue;
+			}
+			int weight = known.get(spellings.get(spelling));
+			if (best == null || weight > known.get(spellings.get(best))
+					|| (weight == known.get(spellings.get(best)) && (spelling.length() < best.length()
+							|| (spelling.length() == best.length() && spelling.compareTo(best) < 0)))) {
+				best = spelling;
+			}
+		}
+		return (best != null) ? spellings.get(best) : word;
+	}
+
+	private static String randomWord(Random random, String letters, int length) {
+		StringBuilder word = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			word.append(letters.charAt(random.nextInt(letters.length())));
+		}
+		return word.toString();
 	}
 
 	@Test

@@ -88,6 +88,33 @@ class ThaiAnalysisTests {
 		assertThat(icu).contains("ของ", "เป็น", "แบบ", "ออนไลน์");
 	}
 
+	@Test
+	void shouldGiveInOnePassWhatEachFullChainGives() {
+		ThaiAnalysis analysis = ThaiAnalysis.builder()
+			.synonyms(List.of("สมาร์ทซิตี้", "smart city", "สมาทซิตี้"))
+			.synonyms(List.of("ค่าสมัคร", "fee", "fees", "sign up"))
+			.synonyms(List.of("กัปตัน", "captain"))
+			.build();
+		List<String> texts = List.of("", "ๆ", "สมัครได้มั้ยคะ", "smart city คืออะไร", "Smart  City!!", "smartcity",
+				"is there a fee to sign up", "coffee feedback signup", "who are the captains", "fee fees",
+				"captain of the smart team", "ตอบเร็วๆ ดีมากกกกก", "ปิดรับ ๒๑ ก.ค. ๒๕๖๕", "What is the program",
+				"city smart", "sign", "up", "AAAaaa", "the the the");
+		for (String text : texts) {
+			// Twice: the second answer is the one the thread remembers.
+			for (int i = 0; i < 2; i++) {
+				assertThat(analysis.words(text)).as(text).isEqualTo(analysis.wordsInFull(text));
+				assertThat(analysis.segments(text)).as(text).isEqualTo(analysis.segmentsInFull(text));
+			}
+		}
+	}
+
+	@Test
+	void shouldReturnListsTheCallerMayChange() {
+		List<String> words = this.analysis.words("สมัครโครงการ");
+		words.add("x");
+		assertThat(this.analysis.words("สมัครโครงการ")).containsExactly("สมัคร", "โครงการ");
+	}
+
 	static List<String> icuWords(String text) {
 		BreakIterator words = BreakIterator.getWordInstance(new ULocale("th"));
 		words.setText(text);
