@@ -104,6 +104,10 @@ final class AckStats {
 		}
 		else {
 			this.non2xxByStatus.computeIfAbsent(status, (key) -> new LongAdder()).increment();
+			// A quick refusal (503 under overload) is an answer too: its latency counts.
+			long micros = Math.max(0, nowNanos - intended) / 1000;
+			this.ackMicros.recordValue(micros);
+			this.intervalMaxMicros.accumulateAndGet(micros, Math::max);
 		}
 	}
 

@@ -233,6 +233,11 @@ public final class LoadGenerator {
 				"SERVER_ADDRESS", "127.0.0.1", "MANAGEMENT_PORT", Integer.toString(managementPort), "REDIS_URL",
 				redisUrl, "BOT_DATA_KEY", th.or.depa.sca.store.redis.crypto.PersonalDataSealer.generateKeyset(),
 				"BOT_INDEX_KEY", th.or.depa.sca.store.redis.crypto.KeyedHash.generateKeyset());
+		if (!this.options.botEnv().isEmpty()) {
+			Map<String, String> extended = new java.util.HashMap<>(environment);
+			extended.putAll(this.options.botEnv());
+			environment = extended;
+		}
 		Path log = this.options.outDir().resolve("bot.log");
 		this.err.println("load-test: starting the bot on port " + port + " (log: " + log + ")");
 		BotProcess process;
@@ -273,13 +278,16 @@ public final class LoadGenerator {
 		Options opts = this.options;
 		// A short lead so that event 0 is not already late when the pacer starts.
 		Schedule schedule = new Schedule(System.nanoTime() + Duration.ofMillis(100).toNanos(), opts.rate(),
-				opts.warmup(), opts.duration());
+				opts.warmup(), opts.duration(), opts.thenRate(), opts.thenDuration());
 		ledger.begin(schedule, events.userIds());
 		try (Pacer pacer = new Pacer(bot.resolve("/callback"), secret, events, ledger, schedule, opts.maxInFlight(),
-				REQUEST_TIMEOUT)) {
+				REQUEST_TIMEOUT, opts.redeliverAfter())) {
 			this.err.printf(Locale.ROOT,
-					"load-test: ramp up to %.0f events/s in %.1f s, measure %.1f s, then drain up to %.1f s%n",
-					opts.rate(), seconds(opts.warmup()), seconds(opts.duration()), seconds(opts.drain()));
+					"load-test: ramp up to %.0f events/s in %.1f s, measure %.1f s%s, then drain up to %.1f s%n",
+					opts.rate(), seconds(opts.warmup()), seconds(opts.duration()),
+					(opts.thenRate() > 0) ? String.format(Locale.ROOT, " and then %.0f events/s for %.1f s",
+							opts.thenRate(), seconds(opts.thenDuration())) : "",
+					seconds(opts.drain()));
 			CpuWindow window = new CpuWindow(schedule, pacer.stats(), this.watch);
 			Thread progress = Thread.ofVirtual().start(() -> printProgress(schedule, pacer, events, ledger, stub));
 			ProcessCpu.Usage cpu;
@@ -302,6 +310,11 @@ public final class LoadGenerator {
 					opts.targetAckP99Millis());
 			this.out.print(report.toText());
 			writeJson(report);
+			if (pacer.redeliveriesSent() > 0) {
+				this.out.printf(Locale.ROOT,
+						"redeliveries: %d webhooks sent again after a 5xx or no answer, %d accepted%n",
+						pacer.redeliveriesSent(), pacer.redeliveredAccepted());
+			}
 			if (this.watch != null) {
 				long measured = pacer.stats().sent();
 				this.out.print(this.watch.toText(measured));

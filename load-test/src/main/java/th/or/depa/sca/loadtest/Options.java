@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +44,8 @@ import java.util.regex.Pattern;
 record Options(double rate, Duration warmup, Duration duration, Duration drain, int users, int maxInFlight,
 		Duration stubDelay, int stubPort, double targetAckP99Millis, String java, Path botJar, List<String> botJvmArgs,
 		URI target, String secret, Path outDir, Path texts, TrafficMix mix, long seed, double stubRateLimit,
-		double stubServerErrorRate, double stubTimeoutRate, String redisUrl, int generatorWarmup) {
+		double stubServerErrorRate, double stubTimeoutRate, String redisUrl, int generatorWarmup, double thenRate,
+		Duration thenDuration, Duration redeliverAfter, Map<String, String> botEnv) {
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -66,6 +69,12 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			  --target-ack-p99-ms X    pass threshold for ack latency p99 (default 50)
 			  --generator-warmup N     requests the generator first sends to a stub of its own, while
 			                           the bot starts, so that its cost is measured warm (default 20000)
+			  --then-rate N            after the measured window, a second measured phase at this rate
+			  --then-duration D        ... lasting this long (e.g. overload, then back to half)
+			  --redeliver-after D      like LINE with webhook redelivery on: a webhook answered 5xx or
+			                           not at all is sent again (isRedelivery true) after D, until
+			                           accepted (default 2s; 0s: never)
+			  --bot-env K=V,K=V        extra environment for the bot it launches
 
 			Traffic:
 			  --texts PATH             texts to send: the eval TSV (question column) or one per line
@@ -126,6 +135,10 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 		double stubTimeoutRate = 0;
 		String redisUrl = null;
 		int generatorWarmup = 20_000;
+		double thenRate = 0;
+		Duration thenDuration = Duration.ZERO;
+		Duration redeliverAfter = Duration.ofSeconds(2);
+		Map<String, String> botEnv = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (!arg.startsWith("--")) {
@@ -168,18 +181,34 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 				case "--stub-timeout-rate" -> stubTimeoutRate = fraction(name, value);
 				case "--redis-url" -> redisUrl = redisUrl(value);
 				case "--generator-warmup" -> generatorWarmup = nonNegativeInt(name, value);
+				case "--then-rate" -> thenRate = positiveDouble(name, value);
+				case "--then-duration" -> thenDuration = parseDuration(value);
+				case "--redeliver-after" -> redeliverAfter = parseDuration(value);
+				case "--bot-env" -> {
+					for (String pair : value.split(",")) {
+						int eq = pair.indexOf('=');
+						if (eq <= 0) {
+							throw new IllegalArgumentException("--bot-env needs K=V pairs: " + value);
+						}
+						botEnv.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+					}
+				}
 				default -> throw new IllegalArgumentException("unknown option: " + name);
 			}
 		}
 		if (duration.isZero()) {
 			throw new IllegalArgumentException("--duration must be longer than 0");
 		}
+		if ((thenRate == 0) != thenDuration.isZero()) {
+			throw new IllegalArgumentException("--then-rate and --then-duration go together");
+		}
 		if (target != null && (secret == null || secret.isEmpty())) {
 			throw new IllegalArgumentException("--target needs --secret, the channel secret that bot verifies with");
 		}
 		return new Options(rate, warmup, duration, drain, users, maxInFlight, stubDelay, stubPort, targetAckP99Millis,
 				(java != null) ? java : BotProcess.currentJava(), botJar, botJvmArgs, target, secret, outDir, texts,
-				mix, seed, stubRateLimit, stubServerErrorRate, stubTimeoutRate, redisUrl, generatorWarmup);
+				mix, seed, stubRateLimit, stubServerErrorRate, stubTimeoutRate, redisUrl, generatorWarmup, thenRate,
+				thenDuration, redeliverAfter, Map.copyOf(botEnv));
 	}
 
 	static boolean asksForHelp(String... args) {

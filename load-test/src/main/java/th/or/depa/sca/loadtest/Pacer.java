@@ -1,14 +1,43 @@
 package th.or.depa.sca.loadtest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends signed webhooks open-loop: each event at its scheduled time, whether or not
- * earlier ones were answered.
+ * earlier ones were answered. Like LINE with webhook redelivery on, a webhook the bot
+ * answered with 5xx or not at all is sent again later, marked as a redelivery, until the
+ * bot accepts it; those resends are counted apart and do not count as new events.
  */
 final class Pacer implements AutoCloseable {
+
+	/** Marks the sequence number of a resend, so that its answer is told apart. */
+	private static final long REDELIVERY = 1L << 48;
+
+	private static final byte[] FIRST = "\"isRedelivery\":false".getBytes(StandardCharsets.US_ASCII);
+
+	private final Map<Long, byte[]> bodies = new ConcurrentHashMap<>();
+
+	private final Duration redeliverAfter;
+
+	private final ScheduledExecutorService redeliveries;
+
+	private final AtomicInteger redeliveriesPending = new AtomicInteger();
+
+	private final LongAdder redeliveriesSent = new LongAdder();
+
+	private final LongAdder redeliveredAccepted = new LongAdder();
+
+	private final LongAdder redeliveredAcceptedMeasured = new LongAdder();
 
 	private final Schedule schedule;
 
@@ -33,12 +62,75 @@ final class Pacer implements AutoCloseable {
 	 */
 	Pacer(URI callback, String secret, WebhookEvents events, AnswerLedger ledger, Schedule schedule, int maxInFlight,
 			Duration requestTimeout) {
+		this(callback, secret, events, ledger, schedule, maxInFlight, requestTimeout, Duration.ZERO);
+	}
+
+	/**
+	 * @param redeliverAfter how long after a 5xx or a failed request the webhook is sent
+	 * again; zero for never
+	 */
+	Pacer(URI callback, String secret, WebhookEvents events, AnswerLedger ledger, Schedule schedule, int maxInFlight,
+			Duration requestTimeout, Duration redeliverAfter) {
 		this.schedule = schedule;
 		this.maxInFlight = maxInFlight;
 		this.events = events;
 		this.ledger = ledger;
 		this.stats = new AckStats(schedule);
-		this.client = new WebhookClient(callback, secret, maxInFlight, requestTimeout, this.stats::completed);
+		this.redeliverAfter = redeliverAfter;
+		this.redeliveries = redeliverAfter.isZero() ? null : Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("load-test-redelivery").factory());
+		this.client = new WebhookClient(callback, secret, maxInFlight, requestTimeout, this::completed);
+	}
+
+	private void completed(long seq, long nowNanos, int status, Throwable error) {
+		boolean accepted = error == null && status >= 200 && status < 300;
+		boolean retry = this.redeliveries != null && (error != null || status >= 500);
+		if ((seq & REDELIVERY) != 0) {
+			long original = seq & ~REDELIVERY;
+			this.redeliveriesPending.decrementAndGet();
+			if (accepted) {
+				this.bodies.remove(original);
+				this.redeliveredAccepted.increment();
+				if (this.schedule.isMeasured(original)) {
+					this.redeliveredAcceptedMeasured.increment();
+				}
+			}
+			else if (retry) {
+				redeliverLater(original);
+			}
+			else {
+				this.bodies.remove(original);
+			}
+			return;
+		}
+		this.stats.completed(seq, nowNanos, status, error);
+		if (retry) {
+			redeliverLater(seq);
+		}
+		else {
+			this.bodies.remove(seq);
+		}
+	}
+
+	private void redeliverLater(long seq) {
+		byte[] body = this.bodies.get(seq);
+		if (body == null) {
+			return;
+		}
+		this.redeliveriesPending.incrementAndGet();
+		this.redeliveries.schedule(() -> {
+			this.redeliveriesSent.increment();
+			this.client.submit(seq | REDELIVERY, body);
+		}, this.redeliverAfter.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Webhooks sent again after a 5xx or a failure, and those then accepted. */
+	long redeliveriesSent() {
+		return this.redeliveriesSent.sum();
+	}
+
+	long redeliveredAccepted() {
+		return this.redeliveredAccepted.sum();
 	}
 
 	AckStats stats() {
@@ -92,7 +184,28 @@ final class Pacer implements AutoCloseable {
 		this.stats.sending(seq);
 		int user = this.events.user(seq);
 		String replyToken = this.ledger.sent(seq, user);
-		this.client.submit(seq, this.events.body(seq, user, replyToken, this.ledger.clock().millis()));
+		byte[] body = this.events.body(seq, user, replyToken, this.ledger.clock().millis());
+		if (this.redeliveries != null) {
+			this.bodies.put(seq, redelivery(body));
+		}
+		this.client.submit(seq, body);
+	}
+
+	/** The body as LINE sends it again: the same event, marked as a redelivery. */
+	private static byte[] redelivery(byte[] body) {
+		byte[] copy = body.clone();
+		for (int i = 0; i + FIRST.length <= copy.length; i++) {
+			if (copy[i] == FIRST[0] && java.util.Arrays.equals(copy, i, i + FIRST.length, FIRST, 0, FIRST.length)) {
+				byte[] marked = new byte[copy.length - 1];
+				byte[] replacement = "\"isRedelivery\":true".getBytes(StandardCharsets.US_ASCII);
+				System.arraycopy(copy, 0, marked, 0, i);
+				System.arraycopy(replacement, 0, marked, i, replacement.length);
+				System.arraycopy(copy, i + FIRST.length, marked, i + replacement.length,
+						copy.length - i - FIRST.length);
+				return marked;
+			}
+		}
+		return copy;
 	}
 
 	/**
@@ -102,7 +215,8 @@ final class Pacer implements AutoCloseable {
 	 */
 	boolean awaitSettled(AnswerLedger answered, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.stats.inFlight() > 0 || answered.answeredMeasured() < this.stats.acked2xx()) {
+		while (this.stats.inFlight() > 0 || this.redeliveriesPending.get() > 0
+				|| answered.answeredMeasured() < this.stats.acked2xx() + this.redeliveredAcceptedMeasured.sum()) {
 			if (System.nanoTime() - deadline >= 0) {
 				return false;
 			}
@@ -114,6 +228,9 @@ final class Pacer implements AutoCloseable {
 	/** Drops the client's connections; requests still in flight get no outcome. */
 	@Override
 	public void close() {
+		if (this.redeliveries != null) {
+			this.redeliveries.shutdownNow();
+		}
 		this.client.close();
 	}
 

@@ -58,7 +58,7 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 	static Report of(Schedule schedule, AckStats acks, AnswerLedger ledger, StubCounts stub, Traffic traffic,
 			ProcessCpu.Usage generatorCpu, double targetAckP99Millis) {
 		double measuredSeconds = schedule.measuredSeconds();
-		return new Report(schedule.ratePerSecond(), schedule.warmup().toNanos() / 1e9, measuredSeconds,
+		return new Report(schedule.measuredRate(), schedule.warmup().toNanos() / 1e9, measuredSeconds,
 				schedule.measuredEvents(), acks.acks2xxInWindow() / measuredSeconds, acks.sent(), acks.notSent(),
 				acks.acked2xx(), acks.non2xxByStatus(), acks.transportErrors(), acks.errorsByType(), acks.noAckByEnd(),
 				Latency.of(acks.ackMicros()), Latency.of(ledger.endToEndMicros()), Answers.of(ledger), stub, traffic,

@@ -61,6 +61,9 @@ class PacerTest {
 
 	private HttpServer fakeBot;
 
+	/** The body the fake bot is handling, on its handler's thread. */
+	private final ThreadLocal<String> lastBody = new ThreadLocal<>();
+
 	private LineApiStub stub;
 
 	private Pacer pacer;
@@ -135,6 +138,40 @@ class PacerTest {
 		assertThat(stats.ackMicros().getTotalCount()).isEqualTo(3);
 	}
 
+	@Test
+	@Timeout(value = 5, unit = TimeUnit.SECONDS)
+	void sendsAWebhookRefusedWith503AgainAsARedeliveryUntilTheBotTakesIt() throws Exception {
+		this.stub = LineApiStub.start(LineApiStub.Settings.plain(Duration.ofMillis(2), Clock.systemUTC()), this.ledger);
+		java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		java.util.List<Boolean> redeliveryFlags = new java.util.concurrent.CopyOnWriteArrayList<>();
+		startFakeBot((exchange, replyToken) -> {
+			redeliveryFlags.add(this.lastBody.get().contains("\"isRedelivery\":true"));
+			if (refused.add(replyToken)) {
+				exchange.sendResponseHeaders(503, -1); // a bot over its backlog
+				return;
+			}
+			ackAndReply(exchange, replyToken);
+		});
+		Schedule schedule = new Schedule(System.nanoTime(), 100, Duration.ZERO, Duration.ofMillis(100));
+		this.ledger.begin(schedule, this.events.userIds());
+		URI callback = URI.create("http://127.0.0.1:" + this.fakeBot.getAddress().getPort() + "/callback");
+		this.pacer = new Pacer(callback, SECRET, this.events, this.ledger, schedule, 100, Duration.ofSeconds(5),
+				Duration.ofMillis(50));
+
+		this.pacer.run();
+		boolean settled = this.pacer.awaitSettled(this.ledger, Duration.ofSeconds(3));
+
+		assertThat(settled).isTrue();
+		assertThat(this.pacer.stats().non2xxByStatus()).containsEntry(503, 10L);
+		assertThat(this.pacer.redeliveriesSent()).isEqualTo(10);
+		assertThat(this.pacer.redeliveredAccepted()).isEqualTo(10);
+		assertThat(redeliveryFlags).hasSize(20).containsOnly(false, true);
+		assertThat(redeliveryFlags.stream().filter((flag) -> flag)).hasSize(10);
+		assertThat(this.ledger.answeredMeasured()).isEqualTo(10);
+		assertThat(this.ledger.duplicateMeasured()).isZero();
+		assertThat(this.badSignatures).hasValue(0);
+	}
+
 	private Pacer pacer(Schedule schedule, int maxInFlight) {
 		this.ledger.begin(schedule, this.events.userIds());
 		URI callback = URI.create("http://127.0.0.1:" + this.fakeBot.getAddress().getPort() + "/callback");
@@ -152,6 +189,7 @@ class PacerTest {
 					body = in.readAllBytes();
 				}
 				this.clientPorts.add(exchange.getRemoteAddress().getPort());
+				this.lastBody.set(new String(body, StandardCharsets.UTF_8));
 				String signature = exchange.getRequestHeaders().getFirst("X-Line-Signature");
 				if (!new WebhookSigner(SECRET).sign(body).equals(signature)) {
 					this.badSignatures.incrementAndGet();

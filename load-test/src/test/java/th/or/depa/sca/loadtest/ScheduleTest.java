@@ -23,6 +23,23 @@ class ScheduleTest {
 	}
 
 	@Test
+	void aSecondPhaseFollowsTheFirstAtItsOwnRateAndIsMeasuredToo() {
+		// Twice the capacity for 30 s, then half of it for 20 s.
+		Schedule overload = new Schedule(1_000, 4000, Duration.ZERO, Duration.ofSeconds(30), 1000,
+				Duration.ofSeconds(20));
+
+		assertThat(overload.measuredEvents()).isEqualTo(120_000 + 20_000);
+		assertThat(overload.thenStartNanos()).isEqualTo(1_000 + 30_000_000_000L);
+		assertThat(overload.dueNanos(120_000)).isEqualTo(1_000 + 30_000_000_000L);
+		assertThat(overload.dueNanos(120_001) - overload.dueNanos(120_000)).isEqualTo(1_000_000);
+		assertThat(overload.dueNanos(119_999) - overload.dueNanos(119_998)).isEqualTo(250_000);
+		assertThat(overload.measureEndNanos()).isEqualTo(1_000 + 50_000_000_000L);
+		assertThat(overload.isMeasured(139_999)).isTrue();
+		assertThat(overload.isMeasured(140_000)).isFalse();
+		assertThat(overload.measuredRate()).isEqualTo(2800.0);
+	}
+
+	@Test
 	void warmupRampsLinearlyUpToTheTargetRate() {
 		// Half the events of a full-rate warmup, and the gaps shrink towards 1 / rate.
 		assertThat(this.schedule.warmupEvents()).isEqualTo(10_000);
