@@ -101,7 +101,7 @@ class Warmup implements ApplicationRunner {
 			.log();
 	}
 
-	private void rehearse(String json) throws Exception {
+	void rehearse(String json) throws Exception {
 		Event event = LINE_JSON.readValue(json, Event.class);
 		Input input = this.inputs.of(event);
 		ConversationSession session = ConversationSession.start();
