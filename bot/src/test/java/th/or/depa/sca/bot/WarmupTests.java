@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,7 @@ class WarmupTests {
 
 	@Test
 	void shouldReportNotReadyWhileWarmingUpAndReadyAfter() throws Exception {
+		LineApiStub.reset();
 		try (SharedRedis redis = SharedRedis.start()) {
 			int management = freePort();
 			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(
@@ -48,7 +51,21 @@ class WarmupTests {
 				seen.add(http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode());
 			}
 			finally {
-				starting.get().close();
+				ConfigurableApplicationContext context = starting.get();
+				try {
+					// The warm-up went through the webhook and the inbox, sent nothing to
+					// LINE, and left nothing behind.
+					assertThat(context.getBean(MeterRegistry.class).counter("bot.events.received").count())
+						.isGreaterThan(10);
+					assertThat(LineApiStub.server().getAllServeEvents()).isEmpty();
+					StringRedisTemplate store = context.getBean(StringRedisTemplate.class);
+					assertThat(store.keys("sca:session:Uwarmup*")).isEmpty();
+					assertThat(store.keys("sca:inbox:seen:warmup-*")).isEmpty();
+					assertThat(store.keys("sca:inbox:queue:*")).isEmpty();
+				}
+				finally {
+					context.close();
+				}
 			}
 			assertThat(seen).as("readiness answers while starting").contains(503);
 			assertThat(seen.subList(0, seen.indexOf(503) + 1)).doesNotContain(200);

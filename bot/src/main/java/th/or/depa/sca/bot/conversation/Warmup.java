@@ -1,21 +1,35 @@
 package th.or.depa.sca.bot.conversation;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.jackson.ModelObjectMapper;
 import com.linecorp.bot.webhook.model.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.depa.sca.bot.line.LineMessenger;
+import th.or.depa.sca.bot.line.LineProperties;
 import th.or.depa.sca.bot.session.ConversationSession;
 import th.or.depa.sca.bot.session.SessionStore;
+import th.or.depa.sca.nlp.intent.Intent;
 import th.or.depa.sca.templates.Lang;
 import th.or.depa.sca.templates.faq.FaqEntry;
 import th.or.depa.sca.templates.faq.FaqKnowledgeBase;
@@ -24,15 +38,22 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Warms the hot path before the instance reports ready: it runs the FAQ's own phrasings,
- * greetings, thanks and stickers through what an event goes through (LINE's JSON, intent
- * recognition, the FAQ, the replies, the session codec) until the JIT has compiled it,
- * sending nothing and storing nothing. Spring Boot turns readiness to
+ * Warms the hot path before the instance reports ready: for half of
+ * {@code BOT_WARMUP_TIME} it runs the FAQ's own phrasings, greetings, thanks and stickers
+ * through the decide path in process on every core (LINE's JSON, intent recognition, the
+ * FAQ, the replies, the session codec), then for the other half posts them as signed
+ * webhooks of warm-up chats to its own {@code /callback}, so that the request path, the
+ * inbox's Redis steps and the dispatcher are compiled too. Nothing is sent to LINE for
+ * warm-up chats, and what they stored is removed. Spring Boot turns readiness to
  * {@code ACCEPTING_TRAFFIC} only after the application runners, so a load balancer or
  * Kubernetes sends no traffic to a cold instance.
  */
@@ -43,7 +64,7 @@ class Warmup implements ApplicationRunner {
 
 	private static final ObjectMapper LINE_JSON = ModelObjectMapper.createNewObjectMapper();
 
-	private static final String CHAT = "Uwarmup000000000000000000000000000";
+	private static final String CHAT = LineMessenger.REHEARSAL_PREFIX + "000000000000000000000000000";
 
 	private final Inputs inputs;
 
@@ -55,15 +76,28 @@ class Warmup implements ApplicationRunner {
 
 	private final WarmupProperties properties;
 
+	private final LineProperties line;
+
+	private final Environment environment;
+
+	private final StringRedisTemplate redis;
+
 	private final Clock clock;
 
+	private final ConfigurableApplicationContext context;
+
 	Warmup(Inputs inputs, IdleHandler idle, SessionStore sessions, FaqKnowledgeBase knowledge,
-			WarmupProperties properties, ObjectProvider<Clock> clock) {
+			WarmupProperties properties, LineProperties line, Environment environment, StringRedisTemplate redis,
+			ObjectProvider<Clock> clock, ConfigurableApplicationContext context) {
+		this.context = context;
 		this.inputs = inputs;
 		this.idle = idle;
 		this.sessions = sessions;
 		this.knowledge = knowledge;
 		this.properties = properties;
+		this.line = line;
+		this.environment = environment;
+		this.redis = redis;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -74,7 +108,9 @@ class Warmup implements ApplicationRunner {
 		}
 		List<String> events = events();
 		long started = System.nanoTime();
-		long until = started + this.properties.time().toNanos();
+		// First the decide path in process on every core, then the whole pipeline
+		// through the webhook.
+		long until = started + this.properties.time().toNanos() / 2;
 		AtomicLong rehearsed = new AtomicLong();
 		int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 		try (ExecutorService pool = Executors.newFixedThreadPool(threads,
@@ -94,11 +130,105 @@ class Warmup implements ApplicationRunner {
 				run.get();
 			}
 		}
+		long posted = throughTheWebhook(events, started + this.properties.time().toNanos());
 		log.atInfo()
 			.setMessage("warmed up")
 			.addKeyValue("events", rehearsed.get())
+			.addKeyValue("webhooks", posted)
 			.addKeyValue("ms", Duration.ofNanos(System.nanoTime() - started).toMillis())
 			.log();
+		if (this.properties.exit()) {
+			// A training run for the JDK's AOT cache: the cache, written as the JVM
+			// exits, then holds the profiles of the warmed paths too.
+			log.atInfo().setMessage("warm-up done, exiting as asked (bot.warmup.exit)").log();
+			System.exit(SpringApplication.exit(this.context, () -> 0));
+		}
+	}
+
+	/**
+	 * Posts signed webhooks of warm-up chats to this instance's own {@code /callback}, so
+	 * that the request path, the inbox's Redis steps and the dispatcher are compiled too;
+	 * nothing is sent to LINE for those chats ({@link LineMessenger#isRehearsal}). Only
+	 * texts that the FAQ answers are used, never a command that would reach staff or
+	 * start a flow. Their sessions and event ids are removed afterwards.
+	 */
+	private long throughTheWebhook(List<String> events, long until) throws Exception {
+		String port = this.environment.getProperty("local.server.port");
+		if (port == null) {
+			return 0;
+		}
+		String address = this.environment.getProperty("server.address", "");
+		String host = (address.isBlank() || address.equals("0.0.0.0") || address.equals("::")) ? "127.0.0.1"
+				: (address.contains(":") ? "[" + address + "]" : address);
+		URI callback = URI.create("http://" + host + ":" + port + "/callback");
+		List<String> answerable = new ArrayList<>();
+		for (String event : events) {
+			Input input = this.inputs.of(LINE_JSON.readValue(event, Event.class));
+			if (input.command().isEmpty() || input.is(Intent.GREETING) || input.is(Intent.THANKS)) {
+				answerable.add(event);
+			}
+		}
+		String run = Long.toHexString(System.nanoTime() & 0xffffffffL);
+		List<String> chats = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			chats.add(LineMessenger.REHEARSAL_PREFIX + run + "x" + i);
+		}
+		List<String> ids = new ArrayList<>();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		java.util.ArrayDeque<CompletableFuture<?>> inFlight = new java.util.ArrayDeque<>();
+		try {
+			for (int n = 0; System.nanoTime() < until; n++) {
+				String id = "warmup-" + run + "-" + n;
+				ids.add(id);
+				String event = answerable.get(n % answerable.size())
+					.replace(CHAT, chats.get(n % chats.size()))
+					.replace("\"webhookEventId\":\"warmup\"", "\"webhookEventId\":\"" + id + "\"");
+				byte[] body = ("{\"destination\":\"warmup\",\"events\":[" + event + "]}")
+					.getBytes(StandardCharsets.UTF_8);
+				HttpRequest request = HttpRequest.newBuilder(callback)
+					.timeout(Duration.ofSeconds(5))
+					.header("Content-Type", "application/json; charset=UTF-8")
+					.header("X-Line-Signature", sign(body))
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+					.build();
+				inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+				if (inFlight.size() >= 8) {
+					inFlight.poll().join();
+				}
+			}
+			inFlight.forEach(CompletableFuture::join);
+			// Handled once their chats' queues are gone.
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (System.nanoTime() < deadline && chats.stream()
+				.anyMatch((chat) -> Boolean.TRUE.equals(this.redis.hasKey("sca:inbox:queue:" + chat)))) {
+				Thread.sleep(50);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.atWarn().setMessage("warm-up through the webhook stopped").addKeyValue("error", ex.toString()).log();
+		}
+		finally {
+			http.shutdownNow();
+			this.redis.delete(chats.stream().map(SessionStore::key).toList());
+			for (int from = 0; from < ids.size(); from += 500) {
+				this.redis.delete(ids.subList(from, Math.min(ids.size(), from + 500))
+					.stream()
+					.map((id) -> "sca:inbox:seen:" + id)
+					.toList());
+			}
+		}
+		return ids.size();
+	}
+
+	private String sign(byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.line.effectiveSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return Base64.getEncoder().encodeToString(mac.doFinal(body));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
+		}
 	}
 
 	void rehearse(String json) throws Exception {
@@ -141,9 +271,10 @@ class Warmup implements ApplicationRunner {
 	 * The warm-up before the instance reports ready.
 	 *
 	 * @param time how long it runs, on every core; 0 to start cold
+	 * @param exit whether to exit once warm: a training run for the JDK's AOT cache
 	 */
 	@ConfigurationProperties("bot.warmup")
-	record WarmupProperties(@DefaultValue("8s") Duration time) {
+	record WarmupProperties(@DefaultValue("8s") Duration time, @DefaultValue("false") boolean exit) {
 	}
 
 }

@@ -45,7 +45,17 @@ import org.springframework.core.retry.RetryTemplate;
  */
 public class LineMessenger {
 
+	/**
+	 * Chats of the bot's own warm-up before it reports ready: never a LINE id (those are
+	 * "U" and 32 hex digits), so nothing is ever sent to them; their messages are only
+	 * serialized as a real call's would be.
+	 */
+	public static final String REHEARSAL_PREFIX = "Uwarmup";
+
 	private static final Logger log = LoggerFactory.getLogger(LineMessenger.class);
+
+	private static final com.fasterxml.jackson.databind.ObjectMapper LINE_JSON = com.linecorp.bot.jackson.ModelObjectMapper
+		.createNewObjectMapper();
 
 	private final Supplier<MessagingApiClient> client;
 
@@ -85,6 +95,10 @@ public class LineMessenger {
 	 */
 	public Delivery reply(String replyToken, String chatId, List<Message> messages, UUID fallbackRetryKey,
 			boolean mayHaveBeenSent) {
+		if (isRehearsal(chatId)) {
+			rehearse(new ReplyMessageRequest(replyToken, messages, false));
+			return Delivery.REPLIED;
+		}
 		if (replyToken == null || replyToken.isBlank()) {
 			push(chatId, messages, fallbackRetryKey);
 			return Delivery.PUSHED;
@@ -118,6 +132,10 @@ public class LineMessenger {
 
 	/** Pushes messages to one user, group or room. */
 	public void push(String to, List<Message> messages, UUID retryKey) {
+		if (isRehearsal(to)) {
+			rehearse(new PushMessageRequest(to, messages, false, null));
+			return;
+		}
 		deliverOnce("push",
 				() -> this.client.get().pushMessage(retryKey, new PushMessageRequest(to, messages, false, null)));
 		this.pushes.increment();
@@ -138,6 +156,9 @@ public class LineMessenger {
 	 * Shows the typing indicator in a one-to-one chat; failures only cost the animation.
 	 */
 	public void showLoading(String userId, int seconds) {
+		if (isRehearsal(userId)) {
+			return;
+		}
 		try {
 			call("loading",
 					() -> this.client.get().showLoadingAnimation(new ShowLoadingAnimationRequest(userId, seconds)),
@@ -145,6 +166,20 @@ public class LineMessenger {
 		}
 		catch (LineApiException ex) {
 			log.atInfo().setMessage("loading animation not shown").addKeyValue("status", ex.status()).log();
+		}
+	}
+
+	/** Whether the chat is one of the bot's warm-up chats, to which nothing is sent. */
+	public static boolean isRehearsal(String chatId) {
+		return chatId != null && chatId.startsWith(REHEARSAL_PREFIX);
+	}
+
+	private static void rehearse(Object request) {
+		try {
+			LINE_JSON.writeValueAsBytes(request);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException("A LINE request did not serialize", ex);
 		}
 	}
 
