@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,9 +212,9 @@ class InboxResilienceTests {
 			return refused.isEmpty();
 		});
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> answered().size() == 80);
+		await().atMost(Duration.ofSeconds(20)).until(() -> LineApiStub.replyTokensByMarker().size() == 80);
 		Thread.sleep(1000); // a duplicate, if any, would come now
-		Map<Integer, Set<String>> tokens = answered();
+		Map<Integer, Set<String>> tokens = LineApiStub.replyTokensByMarker();
 		assertThat(tokens).hasSize(80);
 		// A reply sent while Redis was down may be sent again once the event is handled
 		// anew, but with the same reply token, which LINE accepts only once.
@@ -250,17 +247,6 @@ class InboxResilienceTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(letter).doesNotContain(user).doesNotContain("ข้อความลับ");
-	}
-
-	/** The reply tokens used for each "msg-N" event answered. */
-	private static Map<Integer, Set<String>> answered() {
-		Map<Integer, Set<String>> tokens = new TreeMap<>();
-		for (LoggedRequest reply : LineApiStub.requests(REPLY)) {
-			tokens.computeIfAbsent(LineApiStub.marker(reply), (n) -> new HashSet<>())
-				.add(JsonPath.read(reply.getBodyAsString(), "$.replyToken"));
-		}
-		tokens.remove(-1);
-		return tokens;
 	}
 
 	/**

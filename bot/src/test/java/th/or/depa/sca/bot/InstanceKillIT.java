@@ -1,8 +1,6 @@
 package th.or.depa.sca.bot;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,19 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -92,9 +86,10 @@ class InstanceKillIT {
 					assertThat(survivor.post(webhooks.get(n))).isTrue();
 				}
 
-				await().atMost(Duration.ofSeconds(30)).until(() -> answered().size() == webhooks.size());
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> LineApiStub.replyTokensByMarker().size() == webhooks.size());
 				Thread.sleep(1500); // a duplicate, if any, would come now
-				Map<Integer, Set<String>> tokens = answered();
+				Map<Integer, Set<String>> tokens = LineApiStub.replyTokensByMarker();
 				assertThat(tokens).hasSize(webhooks.size());
 				assertThat(tokens.values()).allSatisfy((used) -> assertThat(used).hasSize(1));
 				assertThat(LineApiStub.requests(PUSH)).isEmpty();
@@ -106,23 +101,12 @@ class InstanceKillIT {
 		}
 	}
 
-	/** The reply tokens used for each "msg-N" event answered. */
-	private static Map<Integer, Set<String>> answered() {
-		Map<Integer, Set<String>> tokens = new TreeMap<>();
-		for (LoggedRequest reply : LineApiStub.requests(REPLY)) {
-			tokens.computeIfAbsent(LineApiStub.marker(reply), (n) -> new HashSet<>())
-				.add(JsonPath.read(reply.getBodyAsString(), "$.replyToken"));
-		}
-		tokens.remove(-1);
-		return tokens;
-	}
-
 	/** One packaged bot in its own process. */
 	private record Bot(Process process, int port, HttpClient http) {
 
 		static Bot start(SharedRedis redis, String name) throws Exception {
-			int port = freePort();
-			int management = freePort();
+			int port = SharedRedis.freePort();
+			int management = SharedRedis.freePort();
 			Path jar = Path.of(System.getProperty("bot.jar", "target/bot.jar"));
 			String java = ProcessHandle.current().info().command().orElse("java");
 			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
@@ -187,12 +171,6 @@ class InstanceKillIT {
 			this.process.waitFor();
 		}
 
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

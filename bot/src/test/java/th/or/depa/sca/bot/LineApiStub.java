@@ -1,11 +1,16 @@
 package th.or.depa.sca.bot;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -61,6 +66,20 @@ public final class LineApiStub {
 	public static int marker(LoggedRequest request) {
 		Matcher matcher = MARKER.matcher(request.getBodyAsString());
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+	}
+
+	/**
+	 * The reply tokens used for each "msg-N" event replied to: one token per event means
+	 * the user saw it once, however often it was tried (LINE accepts a token once).
+	 */
+	public static Map<Integer, Set<String>> replyTokensByMarker() {
+		Map<Integer, Set<String>> tokens = new TreeMap<>();
+		for (LoggedRequest reply : requests(REPLY)) {
+			tokens.computeIfAbsent(marker(reply), (n) -> new HashSet<>())
+				.add(JsonPath.read(reply.getBodyAsString(), "$.replyToken"));
+		}
+		tokens.remove(-1);
+		return tokens;
 	}
 
 }

@@ -104,7 +104,8 @@ final class SharedRedis implements AutoCloseable {
 		this.server.stop();
 	}
 
-	private static int freePort() throws IOException {
+	/** A free port on loopback, for servers the tests start. */
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

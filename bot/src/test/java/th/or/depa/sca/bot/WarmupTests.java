@@ -1,8 +1,6 @@
 package th.or.depa.sca.bot;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,7 @@ class WarmupTests {
 	void shouldReportNotReadyWhileWarmingUpAndReadyAfter() throws Exception {
 		LineApiStub.reset();
 		try (SharedRedis redis = SharedRedis.start()) {
-			int management = freePort();
+			int management = SharedRedis.freePort();
 			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(
 					() -> redis.instance(null, "--bot.warmup.time=3s", "--management.server.port=" + management));
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -70,12 +68,6 @@ class WarmupTests {
 			assertThat(seen).as("readiness answers while starting").contains(503);
 			assertThat(seen.subList(0, seen.indexOf(503) + 1)).doesNotContain(200);
 			assertThat(seen.get(seen.size() - 1)).isEqualTo(200);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -5,20 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.jackson.ModelObjectMapper;
@@ -188,7 +183,7 @@ class Warmup implements ApplicationRunner {
 				HttpRequest request = HttpRequest.newBuilder(callback)
 					.timeout(Duration.ofSeconds(5))
 					.header("Content-Type", "application/json; charset=UTF-8")
-					.header("X-Line-Signature", sign(body))
+					.header("X-Line-Signature", this.line.signature(body))
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build();
 				inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
@@ -218,17 +213,6 @@ class Warmup implements ApplicationRunner {
 			}
 		}
 		return ids.size();
-	}
-
-	private String sign(byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.line.effectiveSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return Base64.getEncoder().encodeToString(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
-		}
 	}
 
 	void rehearse(String json) throws Exception {

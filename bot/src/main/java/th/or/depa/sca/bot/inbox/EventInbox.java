@@ -59,7 +59,13 @@ public class EventInbox {
 		int refusedHere = 0;
 		for (InboundEvent event : events) {
 			this.received.increment();
-			switch (this.queues.accept(event, (refusedHere > 0) ? 0 : this.maxBacklog)) {
+			if (refusedHere > 0) {
+				// The rest of the webhook waits for the redelivery too, in order.
+				refusedHere++;
+				this.refused.increment();
+				continue;
+			}
+			switch (this.queues.accept(event, this.maxBacklog)) {
 				case QUEUED -> {
 					queued++;
 					chats.add(event.chatKey());

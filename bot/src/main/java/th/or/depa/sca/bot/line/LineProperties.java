@@ -1,7 +1,13 @@
 package th.or.depa.sca.bot.line;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -55,6 +61,22 @@ public record LineProperties(String channelSecret, String channelToken,
 	/** The secret webhooks are verified with. */
 	public String effectiveSecret() {
 		return simulator() && !StringUtils.hasText(this.channelSecret) ? SIMULATOR_SECRET : this.channelSecret;
+	}
+
+	/**
+	 * The {@code X-Line-Signature} LINE would send with a body: the base64 HMAC-SHA256 of
+	 * it with the effective secret. For the bot's own webhooks (the simulator page and
+	 * the warm-up).
+	 */
+	public String signature(byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(effectiveSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return Base64.getEncoder().encodeToString(mac.doFinal(body));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
+		}
 	}
 
 	/** The token LINE calls are authorized with. */

@@ -6,18 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -203,21 +198,10 @@ class SimulatorController {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/callback"))
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "application/json; charset=UTF-8")
-			.header("X-Line-Signature", sign(body))
+			.header("X-Line-Signature", this.line.signature(body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-	}
-
-	private String sign(byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.line.effectiveSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return Base64.getEncoder().encodeToString(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
-		}
 	}
 
 	private static ResponseEntity<?> error(HttpStatus status, String reason) {
