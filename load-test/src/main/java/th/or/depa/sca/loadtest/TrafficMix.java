@@ -14,19 +14,20 @@ import java.util.stream.IntStream;
  * @param greetings greetings ("สวัสดีครับ", "hello")
  * @param thanks thanks ("ขอบคุณครับ", "thx")
  * @param stickers sticker messages
+ * @param photos photo messages (a screenshot of a form, a certificate)
  * @param follows follow events (a user adds the bot)
  */
-record TrafficMix(double questions, double greetings, double thanks, double stickers, double follows) {
+record TrafficMix(double questions, double greetings, double thanks, double stickers, double photos, double follows) {
 
-	static final TrafficMix DEFAULT = new TrafficMix(80, 8, 6, 5, 1);
+	static final TrafficMix DEFAULT = new TrafficMix(78, 8, 6, 5, 2, 1);
 
 	TrafficMix {
-		for (double weight : new double[] { questions, greetings, thanks, stickers, follows }) {
+		for (double weight : new double[] { questions, greetings, thanks, stickers, photos, follows }) {
 			if (!(weight >= 0) || Double.isInfinite(weight)) {
 				throw new IllegalArgumentException("mix weights must be numbers >= 0");
 			}
 		}
-		if (questions + greetings + thanks + stickers + follows <= 0) {
+		if (questions + greetings + thanks + stickers + photos + follows <= 0) {
 			throw new IllegalArgumentException("the mix needs at least one weight above 0");
 		}
 	}
@@ -34,7 +35,7 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 	/** The kinds of events. */
 	enum Kind {
 
-		QUESTION, GREETING, THANKS, STICKER, FOLLOW;
+		QUESTION, GREETING, THANKS, STICKER, PHOTO, FOLLOW;
 
 		boolean isText() {
 			return this == QUESTION || this == GREETING || this == THANKS;
@@ -72,7 +73,7 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 		}
 		return new TrafficMix(weights.getOrDefault("questions", 0.0), weights.getOrDefault("greetings", 0.0),
 				weights.getOrDefault("thanks", 0.0), weights.getOrDefault("stickers", 0.0),
-				weights.getOrDefault("follows", 0.0));
+				weights.getOrDefault("photos", 0.0), weights.getOrDefault("follows", 0.0));
 	}
 
 	private static Map<String, Kind> names() {
@@ -81,13 +82,15 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 		names.put("greetings", Kind.GREETING);
 		names.put("thanks", Kind.THANKS);
 		names.put("stickers", Kind.STICKER);
+		names.put("photos", Kind.PHOTO);
 		names.put("follows", Kind.FOLLOW);
 		return names;
 	}
 
 	Kind pick(SplittableRandom random) {
 		double[] weights = weights();
-		double x = random.nextDouble() * (this.questions + this.greetings + this.thanks + this.stickers + this.follows);
+		double x = random.nextDouble()
+				* (this.questions + this.greetings + this.thanks + this.stickers + this.photos + this.follows);
 		Kind last = Kind.QUESTION;
 		for (Kind kind : Kind.values()) {
 			double weight = weights[kind.ordinal()];
@@ -104,7 +107,7 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 	}
 
 	private double[] weights() {
-		return new double[] { this.questions, this.greetings, this.thanks, this.stickers, this.follows };
+		return new double[] { this.questions, this.greetings, this.thanks, this.stickers, this.photos, this.follows };
 	}
 
 	@Override

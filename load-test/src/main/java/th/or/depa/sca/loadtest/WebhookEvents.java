@@ -134,6 +134,11 @@ final class WebhookEvents {
 					.append(sticker[1])
 					.append("\",\"stickerResourceType\":\"STATIC\",\"keywords\":[\"Hello\",\"hi\"]},");
 			}
+			case PHOTO -> json.append("\"message\":{\"id\":\"")
+				.append(messageId)
+				.append("\",\"type\":\"image\",\"quoteToken\":\"")
+				.append(quoteToken(random))
+				.append("\",\"contentProvider\":{\"type\":\"line\"}},");
 			default -> {
 				String text = switch (kind) {
 					case GREETING -> this.texts.greeting(choices);

@@ -11,7 +11,7 @@ class TrafficMixTest {
 	void kindsNotNamedGetNoWeight() {
 		TrafficMix mix = TrafficMix.parse("questions=80, greetings=8,thanks=7,stickers=5");
 
-		assertThat(mix).isEqualTo(new TrafficMix(80, 8, 7, 5, 0));
+		assertThat(mix).isEqualTo(new TrafficMix(80, 8, 7, 5, 0, 0));
 		assertThat(mix).hasToString("questions=80,greetings=8,thanks=7,stickers=5");
 	}
 

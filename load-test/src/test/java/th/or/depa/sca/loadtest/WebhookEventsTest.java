@@ -39,6 +39,16 @@ class WebhookEventsTest {
 	}
 
 	@Test
+	void aPhotoEventIsAnImageMessageWhoseContentIsOnLine() {
+		WebhookEvents events = new WebhookEvents(1000, TEXTS, TrafficMix.parse("photos=1"), 1);
+
+		assertThat(body(events, 42)).matches(ENVELOPE_HEAD + "\"type\":\"message\",\"message\":\\{\"id\":\"\\d{18}\","
+				+ "\"type\":\"image\",\"quoteToken\":\"q[0-9a-f]{32}\",\"contentProvider\":\\{\"type\":\"line\"\\}\\},"
+				+ ENVELOPE_TAIL);
+		assertThat(events.textsSent()).isZero();
+	}
+
+	@Test
 	void aStickerEventCarriesItsPackageAndSticker() {
 		WebhookEvents events = new WebhookEvents(1000, TEXTS, TrafficMix.parse("stickers=1"), 1);
 
