@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -57,6 +58,8 @@ class CallbackServlet extends HttpServlet {
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackServlet.class);
 
+	private static final String MALFORMED_BODY = "malformed-body";
+
 	private final transient WebhookSignature signature;
 
 	private final transient EventInbox inbox;
@@ -72,6 +75,11 @@ class CallbackServlet extends HttpServlet {
 	private final transient ScheduledExecutorService timer;
 
 	private final long bodyTimeoutMillis;
+
+	private final transient RejectionLog rejections = new RejectionLog(log, Duration.ofSeconds(10));
+
+	/** Problem documents by outcome, written once each. */
+	private final transient Map<String, byte[]> problems = new ConcurrentHashMap<>();
 
 	CallbackServlet(WebhookSignature signature, EventInbox inbox, JsonMapper json, MeterRegistry meters,
 			Duration bodyTimeout) {
@@ -145,7 +153,7 @@ class CallbackServlet extends HttpServlet {
 			events = WebhookPayload.events(body);
 		}
 		catch (WebhookPayload.MalformedPayloadException ex) {
-			reject(response, HttpStatus.BAD_REQUEST, "malformed-body", ex.getMessage());
+			reject(response, HttpStatus.BAD_REQUEST, MALFORMED_BODY, ex.getMessage());
 			return;
 		}
 		EventInbox.Accepted outcome;
@@ -154,8 +162,7 @@ class CallbackServlet extends HttpServlet {
 		}
 		catch (DataAccessException ex) {
 			// Not acknowledged, so LINE redelivers (when redelivery is on) instead of
-			// losing it.
-			log.atError().setMessage("webhook not queued: redis unavailable").setCause(ex).log();
+			// losing it. Logged as a rejection, not once per request with its stack.
 			reject(response, HttpStatus.SERVICE_UNAVAILABLE, "redis-unavailable", "events could not be stored, retry");
 			return;
 		}
@@ -175,22 +182,26 @@ class CallbackServlet extends HttpServlet {
 	private void reject(HttpServletResponse response, HttpStatus status, String outcome, String reason)
 			throws IOException {
 		this.meters.counter("bot.webhook.requests", "outcome", outcome).increment();
-		log.atWarn()
-			.setMessage("webhook rejected")
-			.addKeyValue("outcome", outcome)
-			.addKeyValue("status", status.value())
-			.log();
+		this.rejections.rejected(outcome, status.value());
+		// The reasons are the servlet's own constants but for a malformed body's, which
+		// depends on the body: only those are written each time.
+		byte[] document = outcome.equals(MALFORMED_BODY) ? problem(status, reason)
+				: this.problems.computeIfAbsent(outcome, (key) -> problem(status, reason));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setContentLength(document.length);
+		response.getOutputStream().write(document);
+	}
+
+	/** A problem document (RFC 9457) for a rejection. */
+	private byte[] problem(HttpStatus status, String reason) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
 		problem.put("detail", reason);
 		problem.put("instance", PATH);
-		byte[] document = this.json.writeValueAsBytes(problem);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setContentLength(document.length);
-		response.getOutputStream().write(document);
+		return this.json.writeValueAsBytes(problem);
 	}
 
 	/**
