@@ -92,6 +92,12 @@ final class AckStats {
 		if (error != null) {
 			this.transportErrors.increment();
 			this.errorsByType.computeIfAbsent(rootCause(error), (key) -> new LongAdder()).increment();
+			// A webhook that timed out or failed waited at least this long for nothing:
+			// its
+			// latency counts too, or a bot that never answers would look fast.
+			long micros = Math.max(0, nowNanos - intended) / 1000;
+			this.ackMicros.recordValue(micros);
+			this.intervalMaxMicros.accumulateAndGet(micros, Math::max);
 		}
 		else if (ok) {
 			this.acked2xx.increment();

@@ -29,10 +29,6 @@ public final class LoadGenerator {
 
 	private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
 
-	// Far beyond any acceptable ack; it only bounds how long a hung request holds an
-	// in-flight slot (and its connection).
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
 	// Extra wait after everything looks answered, so a late second answer still shows up
 	// as a duplicate.
 	private static final Duration DUPLICATE_GRACE = Duration.ofMillis(500);
@@ -281,7 +277,7 @@ public final class LoadGenerator {
 				opts.warmup(), opts.duration(), opts.thenRate(), opts.thenDuration());
 		ledger.begin(schedule, events.userIds());
 		try (Pacer pacer = new Pacer(bot.resolve("/callback"), secret, events, ledger, schedule, opts.maxInFlight(),
-				REQUEST_TIMEOUT, opts.redeliverAfter())) {
+				opts.webhookTimeout(), opts.redeliverAfter())) {
 			this.err.printf(Locale.ROOT,
 					"load-test: ramp up to %.0f events/s in %.1f s, measure %.1f s%s, then drain up to %.1f s%n",
 					opts.rate(), seconds(opts.warmup()), seconds(opts.duration()),

@@ -40,12 +40,18 @@ import java.util.regex.Pattern;
  * @param redisUrl an existing Redis for the launched bot, or null for an embedded one
  * @param generatorWarmup requests the generator sends to a stub of its own before the
  * run, to warm its JIT
+ * @param thenRate events per second of a second phase after the measured window, 0 for
+ * none
+ * @param thenDuration length of that phase
+ * @param redeliverAfter delay before the first resend of a refused or failed webhook
+ * @param webhookTimeout how long a webhook waits for its answer before it fails
+ * @param botEnv extra environment for the launched bot
  */
 record Options(double rate, Duration warmup, Duration duration, Duration drain, int users, int maxInFlight,
 		Duration stubDelay, int stubPort, double targetAckP99Millis, String java, Path botJar, List<String> botJvmArgs,
 		URI target, String secret, Path outDir, Path texts, TrafficMix mix, long seed, double stubRateLimit,
 		double stubServerErrorRate, double stubTimeoutRate, String redisUrl, int generatorWarmup, double thenRate,
-		Duration thenDuration, Duration redeliverAfter, Map<String, String> botEnv) {
+		Duration thenDuration, Duration redeliverAfter, Duration webhookTimeout, Map<String, String> botEnv) {
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -66,6 +72,8 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			  --drain D                wait for outstanding acks and replies (default 15s)
 			  --users N                distinct synthetic users (default 1000)
 			  --max-in-flight N        unacknowledged requests before events are dropped (default 4000)
+			  --webhook-timeout D      how long a webhook may wait for its answer before it fails and
+			                           is redelivered, as LINE gives up after 2 s (default 2s)
 			  --target-ack-p99-ms X    pass threshold for ack latency p99 (default 50)
 			  --generator-warmup N     requests the generator first sends to a stub of its own, while
 			                           the bot starts, so that its cost is measured warm (default 20000)
@@ -118,6 +126,7 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 		Duration drain = Duration.ofSeconds(15);
 		int users = 1000;
 		int maxInFlight = 4000;
+		Duration webhookTimeout = Duration.ofSeconds(2);
 		Duration stubDelay = Duration.ofMillis(30);
 		int stubPort = 0;
 		double targetAckP99Millis = 50;
@@ -164,6 +173,7 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 				case "--drain" -> drain = parseDuration(value);
 				case "--users" -> users = positiveInt(name, value);
 				case "--max-in-flight" -> maxInFlight = positiveInt(name, value);
+				case "--webhook-timeout" -> webhookTimeout = parseDuration(value);
 				case "--stub-delay-ms" -> stubDelay = Duration.ofMillis(nonNegativeInt(name, value));
 				case "--stub-port" -> stubPort = port(name, value);
 				case "--target-ack-p99-ms" -> targetAckP99Millis = positiveDouble(name, value);
@@ -199,6 +209,9 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 		if (duration.isZero()) {
 			throw new IllegalArgumentException("--duration must be longer than 0");
 		}
+		if (webhookTimeout.isZero() || webhookTimeout.isNegative()) {
+			throw new IllegalArgumentException("--webhook-timeout must be longer than 0");
+		}
 		if ((thenRate == 0) != thenDuration.isZero()) {
 			throw new IllegalArgumentException("--then-rate and --then-duration go together");
 		}
@@ -208,7 +221,7 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 		return new Options(rate, warmup, duration, drain, users, maxInFlight, stubDelay, stubPort, targetAckP99Millis,
 				(java != null) ? java : BotProcess.currentJava(), botJar, botJvmArgs, target, secret, outDir, texts,
 				mix, seed, stubRateLimit, stubServerErrorRate, stubTimeoutRate, redisUrl, generatorWarmup, thenRate,
-				thenDuration, redeliverAfter, Map.copyOf(botEnv));
+				thenDuration, redeliverAfter, webhookTimeout, Map.copyOf(botEnv));
 	}
 
 	static boolean asksForHelp(String... args) {

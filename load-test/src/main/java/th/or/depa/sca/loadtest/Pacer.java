@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,13 +16,24 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Sends signed webhooks open-loop: each event at its scheduled time, whether or not
  * earlier ones were answered. Like LINE with webhook redelivery on, a webhook the bot
- * answered with 5xx or not at all is sent again later, marked as a redelivery, until the
- * bot accepts it; those resends are counted apart and do not count as new events.
+ * answered with 5xx or 429 or not at all is sent again later, marked as a redelivery,
+ * until the bot accepts it; those resends are counted apart and do not count as new
+ * events. Resends back off as webhook senders do (the first after
+ * {@code --redeliver-after}, each further one after twice as long, up to a minute, with
+ * jitter), so that a refusal does not turn into a resend every few seconds forever.
  */
 final class Pacer implements AutoCloseable {
 
 	/** Marks the sequence number of a resend, so that its answer is told apart. */
 	private static final long REDELIVERY = 1L << 48;
+
+	/** The bits below the redelivery mark: the event's own sequence number. */
+	private static final long SEQUENCE = REDELIVERY - 1;
+
+	/** Resends of one webhook so far, kept in the bits above the redelivery mark. */
+	private static final int ATTEMPT_SHIFT = 49;
+
+	private static final long LONGEST_BACKOFF_MILLIS = 60_000;
 
 	private static final byte[] FIRST = "\"isRedelivery\":false".getBytes(StandardCharsets.US_ASCII);
 
@@ -84,9 +96,9 @@ final class Pacer implements AutoCloseable {
 
 	private void completed(long seq, long nowNanos, int status, Throwable error) {
 		boolean accepted = error == null && status >= 200 && status < 300;
-		boolean retry = this.redeliveries != null && (error != null || status >= 500);
+		boolean retry = this.redeliveries != null && (error != null || status >= 500 || status == 429);
 		if ((seq & REDELIVERY) != 0) {
-			long original = seq & ~REDELIVERY;
+			long original = seq & SEQUENCE;
 			this.redeliveriesPending.decrementAndGet();
 			if (accepted) {
 				this.bodies.remove(original);
@@ -96,7 +108,7 @@ final class Pacer implements AutoCloseable {
 				}
 			}
 			else if (retry) {
-				redeliverLater(original);
+				redeliverLater(original, (int) (seq >>> ATTEMPT_SHIFT) + 1);
 			}
 			else {
 				this.bodies.remove(original);
@@ -105,23 +117,29 @@ final class Pacer implements AutoCloseable {
 		}
 		this.stats.completed(seq, nowNanos, status, error);
 		if (retry) {
-			redeliverLater(seq);
+			redeliverLater(seq, 1);
 		}
 		else {
 			this.bodies.remove(seq);
 		}
 	}
 
-	private void redeliverLater(long seq) {
+	private void redeliverLater(long seq, int attempt) {
 		byte[] body = this.bodies.get(seq);
 		if (body == null) {
 			return;
 		}
+		long base = this.redeliverAfter.toMillis() << Math.min(attempt - 1, 20);
+		long delay = Math.min(base, LONGEST_BACKOFF_MILLIS);
+		// Up to a quarter more, so that webhooks refused together do not come back
+		// together.
+		delay += ThreadLocalRandom.current().nextLong(delay / 4 + 1);
+		long resend = seq | REDELIVERY | ((long) Math.min(attempt, 127) << ATTEMPT_SHIFT);
 		this.redeliveriesPending.incrementAndGet();
 		this.redeliveries.schedule(() -> {
 			this.redeliveriesSent.increment();
-			this.client.submit(seq | REDELIVERY, body);
-		}, this.redeliverAfter.toMillis(), TimeUnit.MILLISECONDS);
+			this.client.submit(resend, body);
+		}, delay, TimeUnit.MILLISECONDS);
 	}
 
 	/** Webhooks sent again after a 5xx or a failure, and those then accepted. */
