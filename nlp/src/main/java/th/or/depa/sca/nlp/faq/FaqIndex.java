@@ -73,8 +73,14 @@ public final class FaqIndex {
 
 	private final Lexicon lexicon;
 
+	/** The discriminative ranker beside BM25; null when switched off. */
+	private final FaqClassifier classifier;
+
+	/** Each entry's first phrasing, for a match only the classifier found. */
+	private final Map<String, String> firstPhrasing;
+
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
-			Map<String, Term> grams, float unknownIdf, Lexicon lexicon) {
+			Map<String, Term> grams, float unknownIdf, Lexicon lexicon, FaqClassifier classifier) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
@@ -82,12 +88,20 @@ public final class FaqIndex {
 		this.grams = grams;
 		this.unknownIdf = unknownIdf;
 		this.lexicon = lexicon;
+		this.classifier = classifier;
+		Map<String, String> first = new HashMap<>();
+		for (Phrasing phrasing : phrasings) {
+			first.putIfAbsent(phrasing.id(), phrasing.text());
+		}
+		this.firstPhrasing = Map.copyOf(first);
 	}
 
 	/** Indexes every phrasing of every entry. */
 	public static FaqIndex build(Collection<FaqDocument> documents, ThaiAnalysis analysis, FaqSettings settings) {
 		List<Phrasing> phrasings = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
+		List<String> labels = new ArrayList<>();
+		List<List<String>> examples = new ArrayList<>();
 		for (FaqDocument document : documents) {
 			if (!ids.add(document.id())) {
 				throw new IllegalArgumentException("Two FAQ entries have the id '" + document.id() + "'");
@@ -97,6 +111,8 @@ public final class FaqIndex {
 				for (String message : document.questions()) {
 					List<String> messageWords = limit(analysis.words(message));
 					if (!messageWords.isEmpty()) {
+						labels.add(OFF_TOPIC);
+						examples.add(messageWords);
 						phrasings.add(new Phrasing(OFF_TOPIC, message, new LinkedHashSet<>(messageWords),
 								grams(messageWords), Set.of(), Set.of(), List.copyOf(messageWords),
 								List.copyOf(grams(messageWords))));
@@ -114,6 +130,8 @@ public final class FaqIndex {
 					throw new IllegalArgumentException("FAQ entry '" + document.id() + "': the question '" + question
 							+ "' has no words left after stop words are removed");
 				}
+				labels.add(document.id());
+				examples.add(questionWords);
 				words.addAll(questionWords);
 				grams.addAll(grams(questionWords));
 				// A word counts once per phrasing that has it: BM25 then ranks an entry
@@ -165,7 +183,10 @@ public final class FaqIndex {
 		Map<String, Term> grams = terms(phrasings, Phrasing::grams, Phrasing::contextGrams, idf(count, gramFrequency),
 				gramPostings, Map.of());
 		Lexicon lexicon = Lexicon.of(known, analysis.variants());
-		return new FaqIndex(analysis, settings, List.copyOf(phrasings), words, grams, idf(count, 0), lexicon);
+		FaqClassifier classifier = (settings.classifierWeight() > 0 && new HashSet<>(labels).size() > 1)
+				? FaqClassifier.train(labels, examples) : null;
+		return new FaqIndex(analysis, settings, List.copyOf(phrasings), words, grams, idf(count, 0), lexicon,
+				classifier);
 	}
 
 	/**
@@ -212,6 +233,9 @@ public final class FaqIndex {
 		Set<String> queryWords = new LinkedHashSet<>(words);
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
+		if (this.classifier != null) {
+			all = blend(all, this.classifier.probabilities(words));
+		}
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
 			// Closest to the messages known to be about something else.
@@ -226,6 +250,39 @@ public final class FaqIndex {
 			.limit(this.settings.suggestions())
 			.toList();
 		return closest.isEmpty() ? new FaqResult.NoMatch(ranked) : new FaqResult.Unsure(closest, ranked);
+	}
+
+	/**
+	 * One confidence from both rankers: each candidate's BM25 coverage and its classifier
+	 * probability, mixed by {@code classifierWeight}; the off-topic class competes like
+	 * any entry, and the classifier's own best class joins the candidates if BM25 missed
+	 * it.
+	 */
+	private List<FaqMatch> blend(List<FaqMatch> bm25, Map<String, Double> probability) {
+		double weight = this.settings.classifierWeight();
+		Map<String, FaqMatch> candidates = new LinkedHashMap<>();
+		for (FaqMatch match : bm25) {
+			double p = probability.getOrDefault(match.id(), 0.0);
+			candidates.put(match.id(), new FaqMatch(match.id(), match.score(),
+					(1 - weight) * match.confidence() + weight * p, match.phrasing()));
+		}
+		String likeliest = null;
+		double best = -1;
+		for (Map.Entry<String, Double> entry : probability.entrySet()) {
+			if (entry.getValue() > best) {
+				best = entry.getValue();
+				likeliest = entry.getKey();
+			}
+		}
+		for (String id : new String[] { OFF_TOPIC, likeliest }) {
+			if (id != null && !candidates.containsKey(id)) {
+				double p = probability.getOrDefault(id, 0.0);
+				candidates.put(id, new FaqMatch(id, 0, weight * p, this.firstPhrasing.getOrDefault(id, "")));
+			}
+		}
+		List<FaqMatch> out = new ArrayList<>(candidates.values());
+		out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+		return out;
 	}
 
 	private List<FaqMatch> rank(Set<String> words, Set<String> grams) {

@@ -44,16 +44,15 @@ class FaqEvaluationTests {
 	static final Date DEADLINE = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
 
 	/**
-	 * Issue 3's bar: the build fails under 95% top-1 on this set (93.3% on the held-out
-	 * set today, README; its floor and the precision floor sit just under today's
-	 * figures).
+	 * The build fails under 95% top-1 on this set and on the held-out set (issue 11; with
+	 * the classifier beside BM25 they are 96.5% and 98.0% today, README).
 	 */
 	private static final double REQUIRED_TOP1 = 0.95;
 
 	/** Share of direct answers that must be right: a wrong answer is worse than none. */
-	private static final double REQUIRED_PRECISION = 0.94;
+	private static final double REQUIRED_PRECISION = 0.95;
 
-	private static final double REQUIRED_HELD_OUT_TOP1 = 0.93;
+	private static final double REQUIRED_HELD_OUT_TOP1 = 0.95;
 
 	private static FaqKnowledgeBase knowledge;
 

@@ -1,0 +1,155 @@
+package th.or.depa.sca.nlp.faq;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+
+/**
+ * A discriminative reading of a question beside BM25: an L2-regularised logistic
+ * regression (liblinear) over the analysed words, word pairs and character trigrams,
+ * trained from the FAQ's phrasings with the off-topic messages as one more class. It
+ * learns which words tell entries apart (and which mark a message as about something
+ * else) instead of weighing every shared word by its rarity, and gives a probability per
+ * class.
+ * <p>
+ * Trained when the index is built, in milliseconds and deterministically (the solver is a
+ * trust-region Newton method, no random order), so that a staff edit of the FAQ still
+ * needs no build step. Immutable and thread-safe.
+ */
+final class FaqClassifier {
+
+	/** Inverse regularisation strength: large, as the phrasings are few and clean. */
+	private static final double COST = 8;
+
+	private static final double TOLERANCE = 0.01;
+
+	private final Map<String, Integer> features;
+
+	private final Model model;
+
+	/** The class id of each of the model's outputs, in the model's order. */
+	private final String[] ids;
+
+	private FaqClassifier(Map<String, Integer> features, Model model, String[] ids) {
+		this.features = features;
+		this.model = model;
+		this.ids = ids;
+	}
+
+	/**
+	 * Trains on examples: each a class id and the analysed words of one phrasing or
+	 * off-topic message.
+	 */
+	static FaqClassifier train(List<String> labels, List<List<String>> examples) {
+		if (labels.size() != examples.size()) {
+			throw new IllegalArgumentException("One label per example");
+		}
+		Map<String, Integer> classes = new LinkedHashMap<>();
+		for (String label : labels) {
+			classes.putIfAbsent(label, classes.size());
+		}
+		Map<String, Integer> features = new HashMap<>();
+		Feature[][] x = new Feature[examples.size()][];
+		double[] y = new double[examples.size()];
+		for (int i = 0; i < examples.size(); i++) {
+			for (String feature : features(examples.get(i))) {
+				features.putIfAbsent(feature, features.size() + 1);
+			}
+			x[i] = vector(features, examples.get(i));
+			y[i] = classes.get(labels.get(i));
+		}
+		Problem problem = new Problem();
+		problem.l = examples.size();
+		problem.n = features.size();
+		problem.x = x;
+		problem.y = y;
+		problem.bias = -1;
+		Linear.disableDebugOutput();
+		Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, COST, TOLERANCE));
+		String[] byLabel = classes.keySet().toArray(String[]::new);
+		int[] order = model.getLabels();
+		String[] ids = new String[order.length];
+		for (int i = 0; i < order.length; i++) {
+			ids[i] = byLabel[order[i]];
+		}
+		return new FaqClassifier(Map.copyOf(features), model, ids);
+	}
+
+	/**
+	 * The probability of each class for the question's analysed words, times the share of
+	 * the question's features the model knows: a question mostly about things the FAQ
+	 * never mentions gets little from the classifier whichever class its few known words
+	 * lean to (there is no class for "none of these" unless the FAQ has off-topic
+	 * messages).
+	 */
+	Map<String, Double> probabilities(List<String> words) {
+		// Numbers the FAQ lacks are details of the question ("อายุ 35"), not signs that
+		// it
+		// is about something else: they do not count against it.
+		List<String> present = features(words).stream()
+			.distinct()
+			.filter((feature) -> this.features.containsKey(feature) || !Lexicon.hasDigit(feature))
+			.toList();
+		long known = present.stream().filter(this.features::containsKey).count();
+		double evidence = present.isEmpty() ? 0 : Math.sqrt((double) known / present.size());
+		Feature[] vector = vector(this.features, words);
+		double[] probabilities = new double[this.ids.length];
+		if (vector.length == 0) {
+			Arrays.fill(probabilities, 1.0 / this.ids.length);
+		}
+		else {
+			Linear.predictProbability(this.model, vector, probabilities);
+		}
+		Map<String, Double> out = new HashMap<>(this.ids.length * 2);
+		for (int i = 0; i < this.ids.length; i++) {
+			out.put(this.ids[i], probabilities[i] * evidence);
+		}
+		return out;
+	}
+
+	/** Unit-length binary vector of the features the model knows, by index. */
+	private static Feature[] vector(Map<String, Integer> features, List<String> words) {
+		List<String> present = features(words);
+		int[] indices = new int[present.size()];
+		int count = 0;
+		for (String feature : present) {
+			Integer index = features.get(feature);
+			if (index != null) {
+				indices[count++] = index;
+			}
+		}
+		indices = Arrays.stream(indices, 0, count).distinct().sorted().toArray();
+		Feature[] vector = new Feature[indices.length];
+		double value = (indices.length == 0) ? 0 : 1 / Math.sqrt(indices.length);
+		for (int i = 0; i < indices.length; i++) {
+			vector[i] = new FeatureNode(indices[i], value);
+		}
+		return vector;
+	}
+
+	private static List<String> features(List<String> words) {
+		List<String> out = new ArrayList<>(words.size() * 4);
+		for (int i = 0; i < words.size(); i++) {
+			out.add("w" + words.get(i));
+			if (i + 1 < words.size()) {
+				out.add("b" + words.get(i) + '\u0001' + words.get(i + 1));
+			}
+		}
+		for (String gram : FaqIndex.grams(words)) {
+			out.add("g" + gram);
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,173 @@
+package th.or.depa.sca.templates.faq;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import th.or.depa.sca.nlp.faq.FaqIndex;
+import th.or.depa.sca.nlp.faq.FaqResult;
+import th.or.depa.sca.nlp.faq.FaqSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The blind set ({@code faq/blind.tsv}): questions written from the program's facts and
+ * the topic list alone, by someone who never saw the FAQ file or the other sets, with
+ * traps (the program's words about something it does not cover), English and long
+ * messages. Used for the figure only, never to tune. Writes a report per group, with each
+ * miss, to {@code target/faq-eval-blind.txt}, so that a staff member editing the FAQ sees
+ * what changed.
+ * <p>
+ * A message that asks two questions counts as right only when both are answered; the
+ * index answers one question per message today, so those count as misses.
+ */
+class BlindEvaluationTests {
+
+	/**
+	 * Today's figures, floored just under them so that a change that makes the bot worse
+	 * on unseen questions fails the build. Issue 11's targets are higher (95 % overall,
+	 * 90 % of traps declined, 93 % English, 90 % long messages); the floors rise as the
+	 * work on them lands.
+	 */
+	private static final double REQUIRED_TOP1 = 0.72;
+
+	private static final double REQUIRED_TRAPS_DECLINED = 0.40;
+
+	private static final double REQUIRED_ENGLISH = 0.62;
+
+	private static List<Row> rows;
+
+	private static FaqIndex index;
+
+	/** The same FAQ ranked by BM25 alone, to show what the classifier adds. */
+	private static FaqIndex bm25Only;
+
+	@BeforeAll
+	static void load() {
+		FaqKnowledgeBase knowledge = FaqKnowledgeBase.load();
+		index = FaqIndex.build(knowledge.documents(FaqEvaluationTests.DEADLINE), knowledge.analysis(),
+				FaqSettings.DEFAULTS);
+		bm25Only = FaqIndex.build(knowledge.documents(FaqEvaluationTests.DEADLINE), knowledge.analysis(),
+				FaqSettings.DEFAULTS.withoutClassifier());
+		rows = read("faq/blind.tsv");
+	}
+
+	@Test
+	void shouldAnswerTheBlindSet() throws IOException {
+		List<Outcome> outcomes = rows.stream().map((row) -> run(index, row)).toList();
+		List<Outcome> alone = rows.stream().map((row) -> run(bm25Only, row)).toList();
+		StringBuilder report = new StringBuilder();
+		report.append(String.format(Locale.ROOT,
+				"Blind set: %d messages, top-1 %.1f%% (BM25 alone, without the classifier: %.1f%%; traps declined %.1f%%,"
+						+ " English %.1f%%)%n",
+				outcomes.size(), 100 * accuracy(outcomes, (o) -> true), 100 * accuracy(alone, (o) -> true),
+				100 * accuracy(alone, (o) -> o.row().kind().equals("trap")),
+				100 * accuracy(alone, (o) -> o.row().lang().equals("en"))));
+		line(report, outcomes, "in scope (plain, answerable)",
+				(o) -> o.row().kind().equals("plain") && !o.row().expected().equals(FaqEvaluationTests.FALLBACK));
+		line(report, outcomes, "not stated in the facts", (o) -> o.row().kind().equals("notstated"));
+		line(report, outcomes, "traps (declined)", (o) -> o.row().kind().equals("trap"));
+		line(report, outcomes, "off-topic (declined)",
+				(o) -> o.row().kind().equals("plain") && o.row().expected().equals(FaqEvaluationTests.FALLBACK));
+		line(report, outcomes, "long messages", (o) -> o.row().kind().equals("long"));
+		line(report, outcomes, "  of them asking two questions", (o) -> o.row().expected().contains("+"));
+		line(report, outcomes, "English", (o) -> o.row().lang().equals("en"));
+		line(report, outcomes, "Thai with English", (o) -> o.row().lang().equals("mix"));
+		line(report, outcomes, "Thai", (o) -> o.row().lang().equals("th"));
+		report.append("misses (expected, got, kind, lang, message):\n");
+		for (Outcome outcome : outcomes) {
+			if (!outcome.right()) {
+				report.append(String.format(Locale.ROOT, "  %-24s %-16s %-9s %-3s %s%n", outcome.row().expected(),
+						outcome.got(), outcome.row().kind(), outcome.row().lang(), outcome.row().question()));
+			}
+		}
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target", "faq-eval-blind.txt"), report);
+		System.out.print(report);
+		assertThat(accuracy(outcomes, (o) -> true)).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_TOP1);
+		assertThat(accuracy(outcomes, (o) -> o.row().kind().equals("trap"))).as(report.toString())
+			.isGreaterThanOrEqualTo(REQUIRED_TRAPS_DECLINED);
+		assertThat(accuracy(outcomes, (o) -> o.row().lang().equals("en"))).as(report.toString())
+			.isGreaterThanOrEqualTo(REQUIRED_ENGLISH);
+	}
+
+	@Test
+	void shouldHaveTheGroupsTheIssueAsksFor() {
+		assertThat(rows).hasSizeGreaterThanOrEqualTo(200);
+		assertThat(rows).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(rows).filteredOn((row) -> row.kind().equals("trap")).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(rows).filteredOn((row) -> row.kind().equals("long")).hasSizeGreaterThanOrEqualTo(30);
+		Set<String> ids = new java.util.HashSet<>();
+		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
+		ids.add(FaqEvaluationTests.FALLBACK);
+		assertThat(rows).allSatisfy((row) -> assertThat(ids).containsAll(List.of(row.expected().split("\\+"))));
+		assertThat(rows).filteredOn((row) -> row.kind().equals("trap"))
+			.allSatisfy((row) -> assertThat(row.expected()).isEqualTo(FaqEvaluationTests.FALLBACK));
+	}
+
+	private static void line(StringBuilder report, List<Outcome> outcomes, String group, Predicate<Outcome> filter) {
+		long count = outcomes.stream().filter(filter).count();
+		report.append(
+				String.format(Locale.ROOT, "  %-32s %5.1f%% of %d%n", group, 100 * accuracy(outcomes, filter), count));
+	}
+
+	private static double accuracy(List<Outcome> outcomes, Predicate<Outcome> filter) {
+		List<Outcome> group = outcomes.stream().filter(filter).toList();
+		return group.isEmpty() ? 1 : (double) group.stream().filter(Outcome::right).count() / group.size();
+	}
+
+	private static Outcome run(FaqIndex faq, Row row) {
+		FaqResult result = faq.ask(row.question());
+		String got = (result instanceof FaqResult.Answer answer) ? answer.match().id() : FaqEvaluationTests.FALLBACK;
+		return new Outcome(row, got);
+	}
+
+	private static List<Row> read(String resource) {
+		InputStream in = BlindEvaluationTests.class.getClassLoader().getResourceAsStream(resource);
+		assertThat(in).as(resource + " on the test class path").isNotNull();
+		List<Row> out = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			boolean header = true;
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				if (header) {
+					assertThat(line).isEqualTo("expected\tkind\tlang\tquestion");
+					header = false;
+					continue;
+				}
+				String[] cells = line.split("\t");
+				assertThat(cells).as(line).hasSize(4);
+				out.add(new Row(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3]));
+			}
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out;
+	}
+
+	record Row(String expected, String kind, String lang, String question) {
+	}
+
+	record Outcome(Row row, String got) {
+
+		boolean right() {
+			return this.got.equals(this.row.expected());
+		}
+
+	}
+
+}
