@@ -84,6 +84,21 @@ class QuestionAnsweringTests extends BotTestSupport {
 	}
 
 	@Test
+	void shouldAnswerBothQuestionsOfAMessageThatAsksTwo() {
+		String message = "สวัสดีครับ ผมเป็นนักศึกษาปีสุดท้ายอยู่ที่ขอนแก่นครับ สนใจโครงการมากเลย "
+				+ "ปิดรับสมัครวันไหนครับ แล้วมีค่าตอบแทนหรือเบี้ยเลี้ยงให้ไหมครับ";
+
+		this.webhook.post(body(text(newEventId(), newUserId(), message, false)));
+
+		String reply = awaitRequests(REPLY, 1).get(0).getBodyAsString();
+		List<String> texts = JsonPath.read(reply, "$.messages[*].text");
+		assertThat(texts).hasSizeBetween(2, 5);
+		assertThat(texts).anySatisfy((said) -> assertThat(said).contains("21 กรกฎาคม 2565"));
+		String allowance = this.knowledge.entry("allowance").orElseThrow().answer().get(Lang.TH);
+		assertThat(texts).anySatisfy((said) -> assertThat(said).contains(allowance.substring(0, 20)));
+	}
+
+	@Test
 	void shouldAnswerAnUnknownQuestionWithTheFallbackAndQuickRepliesNotAGuess() {
 		String question = "ร้านส้มตำแถวสยามร้านไหนอร่อย";
 

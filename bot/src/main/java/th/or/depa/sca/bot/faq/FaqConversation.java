@@ -37,6 +37,9 @@ class FaqConversation implements IdleHandler, Questions {
 
 	private static final int MAX_KEPT_QUESTION = 300;
 
+	/** LINE's limit on the messages of one reply. */
+	private static final int MAX_REPLY_MESSAGES = 5;
+
 	private final FaqIndex faq;
 
 	private final FaqKnowledgeBase knowledge;
@@ -139,7 +142,11 @@ class FaqConversation implements IdleHandler, Questions {
 			return Decision.answer(session, "round-not-announced", this.replies.offeringNextRound(lang,
 					MessageKey.ROUND_NOT_ANNOUNCED, Map.of("asked", unannounced.getAsInt())));
 		}
-		FaqResult result = this.faq.ask(text);
+		FaqIndex.Reading reading = this.faq.read(text);
+		if (reading.answers().size() >= 2) {
+			return Decision.answer(session, "faq-answers", severalAnswers(turn.inLang(lang), reading.answers()));
+		}
+		FaqResult result = reading.best();
 		return switch (result) {
 			case FaqResult.Answer answer ->
 				Decision.answer(session, "faq-answer", answerMessages(turn.inLang(lang), entry(answer.match().id())));
@@ -148,6 +155,22 @@ class FaqConversation implements IdleHandler, Questions {
 			case FaqResult.NoMatch none ->
 				Decision.answer(session, "faq-fallback", this.replies.faqNoMatch(lang, text, popular()));
 		};
+	}
+
+	/**
+	 * The answers to a message that asks about several things, in its order, as many as
+	 * fit in one LINE reply (five messages).
+	 */
+	private List<Message> severalAnswers(Turn turn, List<FaqResult.Answer> answers) {
+		List<Message> messages = new java.util.ArrayList<>();
+		for (FaqResult.Answer answer : answers) {
+			List<Message> next = answerMessages(turn, entry(answer.match().id()));
+			if (messages.size() + next.size() > MAX_REPLY_MESSAGES) {
+				break;
+			}
+			messages.addAll(next);
+		}
+		return messages;
 	}
 
 	/**

@@ -94,26 +94,78 @@ final class FaqClassifier {
 	 * messages).
 	 */
 	Map<String, Double> probabilities(List<String> words) {
+		Prediction prediction = predict(words);
+		Map<String, Double> out = new HashMap<>(this.ids.length * 2);
+		for (int i = 0; i < this.ids.length; i++) {
+			out.put(this.ids[i], prediction.probability(i));
+		}
+		return out;
+	}
+
+	/** {@link #probabilities} without a map: by class index, with the likeliest one. */
+	Prediction predict(List<String> words) {
 		// Numbers the FAQ lacks are details of the question ("อายุ 35"), not signs that
 		// it
 		// is about something else: they do not count against it.
-		List<String> present = features(words).stream()
-			.distinct()
-			.filter((feature) -> this.features.containsKey(feature) || !Lexicon.hasDigit(feature))
-			.toList();
-		long known = present.stream().filter(this.features::containsKey).count();
-		double evidence = present.isEmpty() ? 0 : Math.sqrt((double) known / present.size());
-		Feature[] vector = vector(this.features, words);
+		List<String> present = features(words);
+		int[] indices = new int[present.size()];
+		int known = 0;
+		int counted = 0;
+		java.util.Set<String> seen = new java.util.HashSet<>(present.size() * 2);
+		for (String feature : present) {
+			if (!seen.add(feature)) {
+				continue;
+			}
+			Integer index = this.features.get(feature);
+			if (index != null) {
+				indices[known++] = index;
+				counted++;
+			}
+			else if (!Lexicon.hasDigit(feature)) {
+				counted++;
+			}
+		}
+		double evidence = (counted == 0) ? 0 : Math.sqrt((double) known / counted);
+		Feature[] vector = vector(Arrays.copyOf(indices, known));
 		double[] probabilities = new double[this.ids.length];
 		if (vector.length == 0) {
-			Arrays.fill(probabilities, 1.0 / this.ids.length);
+			Arrays.fill(probabilities, 0);
 		}
 		else {
 			Linear.predictProbability(this.model, vector, probabilities);
+			for (int i = 0; i < probabilities.length; i++) {
+				probabilities[i] *= evidence;
+			}
 		}
-		Map<String, Double> out = new HashMap<>(this.ids.length * 2);
+		int likeliest = 0;
+		for (int i = 1; i < probabilities.length; i++) {
+			if (probabilities[i] > probabilities[likeliest]) {
+				likeliest = i;
+			}
+		}
+		return new Prediction(this.ids, probabilities, likeliest);
+	}
+
+	/**
+	 * Class probabilities of one question.
+	 *
+	 * @param ids the class ids, by index
+	 * @param probabilities their probabilities (evidence-weighted)
+	 * @param likeliest the index of the likeliest class
+	 */
+	record Prediction(String[] ids, double[] probabilities, int likeliest) {
+
+		double probability(int index) {
+			return this.probabilities[index];
+		}
+
+	}
+
+	/** The index of each class id, for looking candidates up. */
+	Map<String, Integer> classIndex() {
+		Map<String, Integer> out = new HashMap<>();
 		for (int i = 0; i < this.ids.length; i++) {
-			out.put(this.ids[i], probabilities[i] * evidence);
+			out.put(this.ids[i], i);
 		}
 		return out;
 	}
@@ -129,7 +181,12 @@ final class FaqClassifier {
 				indices[count++] = index;
 			}
 		}
-		indices = Arrays.stream(indices, 0, count).distinct().sorted().toArray();
+		return vector(Arrays.copyOf(indices, count));
+	}
+
+	/** Unit-length binary vector of feature indices (in any order, repeats allowed). */
+	private static Feature[] vector(int[] known) {
+		int[] indices = Arrays.stream(known).distinct().sorted().toArray();
 		Feature[] vector = new Feature[indices.length];
 		double value = (indices.length == 0) ? 0 : 1 / Math.sqrt(indices.length);
 		for (int i = 0; i < indices.length; i++) {

@@ -79,6 +79,9 @@ public final class FaqIndex {
 	/** Each entry's first phrasing, for a match only the classifier found. */
 	private final Map<String, String> firstPhrasing;
 
+	/** The classifier's index of each class id. */
+	private final Map<String, Integer> classIndex;
+
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
 			Map<String, Term> grams, float unknownIdf, Lexicon lexicon, FaqClassifier classifier) {
 		this.analysis = analysis;
@@ -94,6 +97,7 @@ public final class FaqIndex {
 			first.putIfAbsent(phrasing.id(), phrasing.text());
 		}
 		this.firstPhrasing = Map.copyOf(first);
+		this.classIndex = (classifier != null) ? Map.copyOf(classifier.classIndex()) : Map.of();
 	}
 
 	/** Indexes every phrasing of every entry. */
@@ -224,8 +228,94 @@ public final class FaqIndex {
 		return this.phrasings.size();
 	}
 
-	/** Finds the entry the question asks for, or says that none is close enough. */
-	public FaqResult ask(String question) {
+	/**
+	 * A message of one clause up to this many words is one question; a longer one, or one
+	 * of several clauses, is also asked clause by clause and phrase by phrase (greetings
+	 * and introductions left out).
+	 */
+	private static final int SHORT_MESSAGE_WORDS = 14;
+
+	/** How confident the answer to a message's second question must be. */
+	private static final double SECOND_ANSWER_CONFIDENCE = 0.5;
+
+	/**
+	 * Finds the entry the message asks for, or says that none is close enough. A long
+	 * message is answered on the clause that asks something and matches best, when that
+	 * beats the message as a whole.
+	 */
+	public FaqResult ask(String message) {
+		return read(message).best();
+	}
+
+	/**
+	 * Every question a message asks that the FAQ answers, one answer per entry, in the
+	 * message's order: two for "how much does it cost, and when does it close?". Empty
+	 * when nothing is answered; for a message with one question, that answer alone.
+	 */
+	public List<FaqResult.Answer> askAll(String message) {
+		return read(message).answers();
+	}
+
+	/** {@link #ask} and {@link #askAll} at once, the message analysed once. */
+	public Reading read(String message) {
+		FaqResult whole = askOne(message);
+		FaqResult best = whole;
+		Map<String, FaqResult.Answer> answers = new LinkedHashMap<>();
+		for (FaqResult clause : clauseResults(message, whole)) {
+			if (clause instanceof FaqResult.Answer answer) {
+				answers.putIfAbsent(answer.match().id(), answer);
+				if (!(best instanceof FaqResult.Answer chosen)
+						|| answer.match().confidence() > chosen.match().confidence()) {
+					best = clause;
+				}
+			}
+		}
+		if (answers.size() >= 2 && best instanceof FaqResult.Answer chosen) {
+			// A second question must be a clear one: a clause that only brushes an
+			// entry is part of the story, not a question of its own.
+			List<FaqResult.Answer> all = answers.values()
+				.stream()
+				.filter((answer) -> answer == chosen || answer.match().id().equals(chosen.match().id())
+						|| answer.match().confidence() >= Math.max(SECOND_ANSWER_CONFIDENCE,
+								this.settings.answerConfidence()))
+				.toList();
+			if (all.size() >= 2) {
+				return new Reading(best, all);
+			}
+		}
+		return new Reading(best, (best instanceof FaqResult.Answer answer) ? List.of(answer) : List.of());
+	}
+
+	/**
+	 * What the index makes of a message.
+	 *
+	 * @param best the one answer (or the closest entries, or none)
+	 * @param answers every question of the message the FAQ answers, one per entry, in the
+	 * message's order: more than one when it asks about several things
+	 */
+	public record Reading(FaqResult best, List<FaqResult.Answer> answers) {
+	}
+
+	/**
+	 * The results of a message's asking clauses (ended by particles, marks, sentences),
+	 * and for a long message of its asking phrases too; none for a short message of one
+	 * clause, which is one question (its phrases alone lose what tells a trap from a real
+	 * question).
+	 */
+	private List<FaqResult> clauseResults(String message, FaqResult whole) {
+		boolean longMessage = this.analysis.words(message).size() > SHORT_MESSAGE_WORDS;
+		List<String> clauses = Clauses.split(message);
+		if (clauses.size() < 2 && !longMessage) {
+			return List.of();
+		}
+		List<FaqResult> out = new ArrayList<>();
+		for (String clause : Clauses.questions(clauses, true)) {
+			out.add(askOne(clause));
+		}
+		return out;
+	}
+
+	private FaqResult askOne(String question) {
 		List<String> words = this.lexicon.correct(limit(this.analysis.words(question)));
 		if (words.isEmpty()) {
 			return new FaqResult.NoMatch(List.of());
@@ -234,7 +324,7 @@ public final class FaqIndex {
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
-			all = blend(all, this.classifier.probabilities(words));
+			all = blend(all, this.classifier.predict(words));
 		}
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
@@ -258,31 +348,29 @@ public final class FaqIndex {
 	 * any entry, and the classifier's own best class joins the candidates if BM25 missed
 	 * it.
 	 */
-	private List<FaqMatch> blend(List<FaqMatch> bm25, Map<String, Double> probability) {
+	private List<FaqMatch> blend(List<FaqMatch> bm25, FaqClassifier.Prediction prediction) {
 		double weight = this.settings.classifierWeight();
 		Map<String, FaqMatch> candidates = new LinkedHashMap<>();
 		for (FaqMatch match : bm25) {
-			double p = probability.getOrDefault(match.id(), 0.0);
+			double p = probability(prediction, match.id());
 			candidates.put(match.id(), new FaqMatch(match.id(), match.score(),
 					(1 - weight) * match.confidence() + weight * p, match.phrasing()));
 		}
-		String likeliest = null;
-		double best = -1;
-		for (Map.Entry<String, Double> entry : probability.entrySet()) {
-			if (entry.getValue() > best) {
-				best = entry.getValue();
-				likeliest = entry.getKey();
-			}
-		}
+		String likeliest = prediction.ids()[prediction.likeliest()];
 		for (String id : new String[] { OFF_TOPIC, likeliest }) {
-			if (id != null && !candidates.containsKey(id)) {
-				double p = probability.getOrDefault(id, 0.0);
+			if (!candidates.containsKey(id)) {
+				double p = probability(prediction, id);
 				candidates.put(id, new FaqMatch(id, 0, weight * p, this.firstPhrasing.getOrDefault(id, "")));
 			}
 		}
 		List<FaqMatch> out = new ArrayList<>(candidates.values());
 		out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
 		return out;
+	}
+
+	private double probability(FaqClassifier.Prediction prediction, String id) {
+		Integer index = this.classIndex.get(id);
+		return (index != null) ? prediction.probability(index) : 0;
 	}
 
 	private List<FaqMatch> rank(Set<String> words, Set<String> grams) {

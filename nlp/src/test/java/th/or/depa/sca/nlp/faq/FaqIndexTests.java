@@ -75,6 +75,25 @@ class FaqIndexTests {
 	}
 
 	@Test
+	void shouldAnswerTheQuestionInsideALongMessage() {
+		String message = "สวัสดีครับแอดมิน ผมชื่อต้นนะครับ ตอนนี้ทำงานอยู่ชลบุรี แต่บ้านเกิดอยู่สุรินทร์ "
+				+ "อยากกลับไปทำงานที่บ้าน เพิ่งเห็นโพสต์ในเฟซบุ๊กเมื่อวาน อยากทราบว่า ปิดรับสมัครวันไหนครับ";
+		assertThat(answer(message)).isEqualTo("deadline");
+	}
+
+	@Test
+	void shouldAnswerBothQuestionsOfAMessageThatAsksTwo() {
+		String message = "สวัสดีค่ะ หนูเป็นนักศึกษาปีสุดท้ายอยู่ที่ขอนแก่นค่ะ สนใจโครงการนี้มากเลย "
+				+ "ปิดรับสมัครวันไหนคะ แล้วมีค่าตอบแทนไหมคะ";
+		assertThat(this.index.askAll(message)).extracting((found) -> found.match().id())
+			.containsExactly("deadline", "allowance");
+		assertThat(this.index.read(message).best()).isInstanceOf(FaqResult.Answer.class);
+		assertThat(this.index.askAll("ปิดรับสมัครวันไหนคะ")).extracting((found) -> found.match().id())
+			.containsExactly("deadline");
+		assertThat(this.index.askAll("พรุ่งนี้ฝนจะตกไหม")).isEmpty();
+	}
+
+	@Test
 	void shouldDeclineAQuestionAboutSomethingElse() {
 		assertThat(this.index.ask("พรุ่งนี้ฝนจะตกไหม")).isInstanceOf(FaqResult.NoMatch.class);
 		assertThat(this.index.ask("ร้านกาแฟแถวนี้เปิดกี่โมง")).isInstanceOf(FaqResult.NoMatch.class);

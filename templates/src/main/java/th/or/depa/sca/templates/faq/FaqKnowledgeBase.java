@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +57,8 @@ public final class FaqKnowledgeBase {
 	private final List<FaqEntry> entries;
 
 	private final Map<String, FaqEntry> byId;
+
+	private static final String VARIANTS_RESOURCE = "faq/variants.yaml";
 
 	private final List<List<String>> synonyms;
 
@@ -145,11 +149,47 @@ public final class FaqKnowledgeBase {
 		return documents;
 	}
 
-	/** The text analysis with this knowledge base's synonyms. */
+	/**
+	 * The text analysis with the shared variant list ({@code faq/variants.yaml}:
+	 * abbreviations, informal spellings, chat English) and this knowledge base's
+	 * synonyms.
+	 */
 	public ThaiAnalysis analysis() {
 		ThaiAnalysis.Builder builder = ThaiAnalysis.builder();
+		Set<String> own = new HashSet<>();
+		this.synonyms.forEach((group) -> group.forEach((word) -> own.add(word.toLowerCase(Locale.ROOT))));
+		for (List<String> group : VARIANTS) {
+			// The FAQ file's own groups win over the shared list.
+			if (group.stream().noneMatch((word) -> own.contains(word.toLowerCase(Locale.ROOT)))) {
+				builder.synonyms(group);
+			}
+		}
 		this.synonyms.forEach(builder::synonyms);
 		return builder.build();
+	}
+
+	/** The shared variant list, read once. */
+	private static final List<List<String>> VARIANTS = variants();
+
+	private static List<List<String>> variants() {
+		try (InputStream in = FaqKnowledgeBase.class.getClassLoader().getResourceAsStream(VARIANTS_RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("No variant list '" + VARIANTS_RESOURCE + "'");
+			}
+			LoaderOptions options = new LoaderOptions();
+			options.setAllowDuplicateKeys(false);
+			Map<?, ?> top = map(
+					new Yaml(new SafeConstructor(options)).load(new InputStreamReader(in, StandardCharsets.UTF_8)),
+					"the variant list");
+			List<List<String>> groups = new ArrayList<>();
+			for (Object group : list(top.get("variants"), "variants", false)) {
+				groups.add(strings(group, "a variant group"));
+			}
+			return List.copyOf(groups);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read variant list '" + VARIANTS_RESOURCE + "'", ex);
+		}
 	}
 
 	/**

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * miss, to {@code target/faq-eval-blind.txt}, so that a staff member editing the FAQ sees
  * what changed.
  * <p>
- * A message that asks two questions counts as right only when both are answered; the
- * index answers one question per message today, so those count as misses.
+ * A message that asks two questions counts as right only when both are answered, and one
+ * that asks one only when it gets that one answer and no other.
  */
 class BlindEvaluationTests {
 
@@ -40,11 +40,13 @@ class BlindEvaluationTests {
 	 * 90 % of traps declined, 93 % English, 90 % long messages); the floors rise as the
 	 * work on them lands.
 	 */
-	private static final double REQUIRED_TOP1 = 0.72;
+	private static final double REQUIRED_TOP1 = 0.81;
 
-	private static final double REQUIRED_TRAPS_DECLINED = 0.40;
+	private static final double REQUIRED_TRAPS_DECLINED = 0.68;
 
-	private static final double REQUIRED_ENGLISH = 0.62;
+	private static final double REQUIRED_ENGLISH = 0.73;
+
+	private static final double REQUIRED_LONG = 0.55;
 
 	private static List<Row> rows;
 
@@ -100,6 +102,8 @@ class BlindEvaluationTests {
 			.isGreaterThanOrEqualTo(REQUIRED_TRAPS_DECLINED);
 		assertThat(accuracy(outcomes, (o) -> o.row().lang().equals("en"))).as(report.toString())
 			.isGreaterThanOrEqualTo(REQUIRED_ENGLISH);
+		assertThat(accuracy(outcomes, (o) -> o.row().kind().equals("long"))).as(report.toString())
+			.isGreaterThanOrEqualTo(REQUIRED_LONG);
 	}
 
 	@Test
@@ -127,8 +131,17 @@ class BlindEvaluationTests {
 		return group.isEmpty() ? 1 : (double) group.stream().filter(Outcome::right).count() / group.size();
 	}
 
+	/**
+	 * What the bot would say: every answer when it answers several questions (as it
+	 * replies with several), else its one answer or the fallback.
+	 */
 	private static Outcome run(FaqIndex faq, Row row) {
-		FaqResult result = faq.ask(row.question());
+		FaqIndex.Reading reading = faq.read(row.question());
+		if (reading.answers().size() >= 2) {
+			return new Outcome(row,
+					String.join("+", reading.answers().stream().map((answer) -> answer.match().id()).toList()));
+		}
+		FaqResult result = reading.best();
 		String got = (result instanceof FaqResult.Answer answer) ? answer.match().id() : FaqEvaluationTests.FALLBACK;
 		return new Outcome(row, got);
 	}
@@ -164,8 +177,9 @@ class BlindEvaluationTests {
 
 	record Outcome(Row row, String got) {
 
+		/** Right when it says exactly what was asked: both answers for two questions. */
 		boolean right() {
-			return this.got.equals(this.row.expected());
+			return Set.of(this.got.split("\\+")).equals(Set.of(this.row.expected().split("\\+")));
 		}
 
 	}

@@ -1,0 +1,126 @@
+package th.or.depa.sca.nlp.faq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * Splits a chat message into clauses and keeps the ones that ask something, so that a
+ * long message (a greeting, a self-introduction, a story about one's home town, then the
+ * question) is answered on its question rather than on all its words.
+ * <p>
+ * Thai has no sentence punctuation to speak of: a clause ends where a polite particle
+ * (ครับ, ค่ะ, คะ, นะ, จ้า …) is followed by a space, at a question or exclamation mark,
+ * or where ICU's sentence break iterator ends an English sentence. A clause asks
+ * something when it has a question word (ไหม, ยังไง, เมื่อไหร่, กี่, ใคร, what, how …) or
+ * a question mark; greetings and self-introductions have none and drop out.
+ */
+final class Clauses {
+
+	/** A particle that ends a clause when a space follows it. */
+	private static final Pattern PARTICLE_END = Pattern
+		.compile("(?<=ครับผม|ครับ|คร้าบ|คับ|ค้าบ|ค่ะ|คะ|ค่า|คร่า|นะคะ|นะครับ|จ้ะ|จ้า|จ๊ะ|ฮะ|ฮับ)[ ]+");
+
+	/** Marks and line breaks that end a clause. */
+	private static final Pattern MARK_END = Pattern
+		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?<=[A-Za-z0-9][.])\\s+");
+
+	/** Where a Thai clause's phrases meet: a space. */
+	private static final Pattern THAI_PHRASES = Pattern.compile(" ");
+
+	/** Where an English sentence's parts meet: a comma or a semicolon. */
+	private static final Pattern ENGLISH_PHRASES = Pattern.compile("\\s*[,;]\\s*");
+
+	private static final Pattern THAI_LETTER = Pattern.compile("\\p{IsThai}");
+
+	private static final Pattern THAI_QUESTION = Pattern.compile(
+			"ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|ยังไง|ยังงัย|อย่างไร|ไง|อะไร|ที่ไหน|ตรงไหน"
+					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่"
+					+ "|อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ");
+
+	private static final Pattern ENGLISH_QUESTION = Pattern.compile(
+			"\\b(what|whats|how|when|where|who|whom|whose|why|which|can|could|is|are|am|do|does|did|will|would|should"
+					+ "|any|tell me|pls|please|wanna know|want to know)\\b|\\?");
+
+	private Clauses() {
+	}
+
+	/**
+	 * The message's clauses, in order, whitespace collapsed; the message itself if one.
+	 */
+	static List<String> split(String message) {
+		List<String> out = new ArrayList<>();
+		for (String part : MARK_END.split(message.strip())) {
+			for (String piece : PARTICLE_END.split(part)) {
+				sentences(piece, out);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * The clauses that ask something, and (with {@code phrases}, for a long message)
+	 * within a clause of several phrases (Thai writes a story and its question in one
+	 * run, phrases apart by spaces; English ones by commas) also each phrase that asks,
+	 * alone and with the phrase before it.
+	 */
+	static List<String> questions(List<String> clauses, boolean phrases) {
+		List<String> out = new ArrayList<>();
+		for (String clause : clauses) {
+			if (!asks(clause)) {
+				continue;
+			}
+			out.add(clause);
+			if (!phrases) {
+				continue;
+			}
+			boolean thai = THAI_LETTER.matcher(clause).find();
+			String[] parts = (thai ? THAI_PHRASES : ENGLISH_PHRASES).split(clause);
+			if (parts.length < 2) {
+				continue;
+			}
+			for (int i = 0; i < parts.length; i++) {
+				if (asks(parts[i])) {
+					out.add(parts[i]);
+					if (i > 0) {
+						out.add(parts[i - 1] + " " + parts[i]);
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	static boolean asks(String clause) {
+		return THAI_QUESTION.matcher(clause).find() || ENGLISH_QUESTION.matcher(clause.toLowerCase(Locale.ROOT)).find();
+	}
+
+	/**
+	 * English sentences within a piece; Thai text passes through whole (ICU would end a
+	 * sentence inside an abbreviation such as ก.พ.).
+	 */
+	private static void sentences(String piece, List<String> out) {
+		String text = piece.strip().replaceAll("\\s+", " ");
+		if (text.isEmpty()) {
+			return;
+		}
+		if (THAI_LETTER.matcher(text).find()) {
+			out.add(text);
+			return;
+		}
+		BreakIterator sentences = BreakIterator.getSentenceInstance(ULocale.ENGLISH);
+		sentences.setText(text);
+		int start = sentences.first();
+		for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+			String sentence = text.substring(start, end).strip();
+			if (!sentence.isEmpty()) {
+				out.add(sentence);
+			}
+		}
+	}
+
+}
