@@ -94,13 +94,14 @@ public final class LoadGenerator {
 			BotProcess process = null;
 			URI health = null;
 			redis.embedded.RedisServer redis = null;
+			int redisPort = 0;
 			if (this.options.launchesBot()) {
 				secret = randomSecret();
 				int port = freePort();
 				int managementPort = freePort();
 				String redisUrl = this.options.redisUrl();
 				if (redisUrl == null) {
-					int redisPort = freePort();
+					redisPort = freePort();
 					redis = startRedis(redisPort);
 					redisUrl = "redis://127.0.0.1:" + redisPort;
 				}
@@ -135,7 +136,7 @@ public final class LoadGenerator {
 					process.close();
 				}
 				if (redis != null) {
-					stopRedis(redis);
+					stopRedis(redis, redisPort);
 				}
 			}
 		}
@@ -205,12 +206,36 @@ public final class LoadGenerator {
 		}
 	}
 
-	private static void stopRedis(redis.embedded.RedisServer server) {
+	/**
+	 * Stops the Redis the run started; if its stop fails (the server left running, as
+	 * seen after some runs), asks the server itself to shut down, so that no Redis
+	 * outlives the run.
+	 */
+	private void stopRedis(redis.embedded.RedisServer server, int port) {
 		try {
 			server.stop();
 		}
 		catch (java.io.IOException ex) {
-			// Nothing to save; the process ends with the run.
+			// Still running, perhaps: shut it down by its own command below.
+		}
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+			socket.getOutputStream()
+				.write("*2\r\n$8\r\nSHUTDOWN\r\n$6\r\nNOSAVE\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			socket.setSoTimeout(2000);
+			// The server closes the connection as it exits.
+			while (socket.getInputStream().read() >= 0) {
+				// drain
+			}
+			this.err.println("load-test: the run's Redis outlived its stop; it was shut down by command");
+		}
+		catch (java.net.ConnectException ex) {
+			// Stopped, as it should be.
+		}
+		catch (java.io.IOException ex) {
+			this.err.println("load-test: could not make sure the run's Redis on port " + port + " stopped: "
+					+ ex.getClass().getSimpleName());
 		}
 	}
 

@@ -1,0 +1,85 @@
+package th.or.depa.sca.templates.faq;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import th.or.depa.sca.nlp.faq.FaqIndex;
+import th.or.depa.sca.nlp.faq.FaqSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Messages that ask two things ({@code faq/two-questions.tsv}) get both answers, in the
+ * order asked; and single questions of the evaluation set do not get a second one.
+ */
+class TwoQuestionsTests {
+
+	private static final double REQUIRED_BOTH = 0.75;
+
+	private static final double MAX_EXTRA = 0.02;
+
+	@Test
+	void shouldAnswerBothQuestionsAndAddNoneToOneQuestion() {
+		FaqKnowledgeBase knowledge = FaqKnowledgeBase.load();
+		FaqIndex index = FaqIndex.build(knowledge.documents(FaqEvaluationTests.DEADLINE), knowledge.analysis(),
+				FaqSettings.DEFAULTS);
+		List<String[]> rows = read("faq/two-questions.tsv");
+		StringBuilder report = new StringBuilder();
+		int both = 0;
+		for (String[] row : rows) {
+			String got = String.join("+", index.askAll(row[1]).stream().map((answer) -> answer.match().id()).toList());
+			if (got.equals(row[0])) {
+				both++;
+			}
+			else {
+				report.append(String.format(Locale.ROOT, "  expected %s got %s: %s%n", row[0], got, row[1]));
+			}
+		}
+		long extra = FaqEvaluationTests.readCases("faq/eval.tsv")
+			.stream()
+			.filter((test) -> index.askAll(test.question()).size() > 1)
+			.count();
+		int questions = FaqEvaluationTests.readCases("faq/eval.tsv").size();
+		String summary = String.format(Locale.ROOT,
+				"two questions: both answered %d of %d; eval questions given" + " a second answer: %d of %d%n", both,
+				rows.size(), extra, questions) + report;
+		System.out.print(summary);
+		assertThat((double) both / rows.size()).as(summary).isGreaterThanOrEqualTo(REQUIRED_BOTH);
+		assertThat((double) extra / questions).as(summary).isLessThanOrEqualTo(MAX_EXTRA);
+	}
+
+	private static List<String[]> read(String resource) {
+		InputStream in = TwoQuestionsTests.class.getClassLoader().getResourceAsStream(resource);
+		assertThat(in).as(resource).isNotNull();
+		List<String[]> out = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			boolean header = true;
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				if (header) {
+					assertThat(line).isEqualTo("expected\tquestion");
+					header = false;
+					continue;
+				}
+				String[] cells = line.split("\t");
+				assertThat(cells).as(line).hasSize(2);
+				out.add(cells);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out;
+	}
+
+}
