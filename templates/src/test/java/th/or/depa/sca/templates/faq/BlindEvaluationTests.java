@@ -1,13 +1,8 @@
 package th.or.depa.sca.templates.faq;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -147,29 +142,10 @@ class BlindEvaluationTests {
 	}
 
 	private static List<Row> read(String resource) {
-		InputStream in = BlindEvaluationTests.class.getClassLoader().getResourceAsStream(resource);
-		assertThat(in).as(resource + " on the test class path").isNotNull();
-		List<Row> out = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			boolean header = true;
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				if (header) {
-					assertThat(line).isEqualTo("expected\tkind\tlang\tquestion");
-					header = false;
-					continue;
-				}
-				String[] cells = line.split("\t");
-				assertThat(cells).as(line).hasSize(4);
-				out.add(new Row(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3]));
-			}
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		return out;
+		return EvaluationSets.read(resource, "expected\tkind\tlang\tquestion")
+			.stream()
+			.map((cells) -> new Row(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3]))
+			.toList();
 	}
 
 	record Row(String expected, String kind, String lang, String question) {

@@ -1,15 +1,9 @@
 package th.or.depa.sca.templates.faq;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
@@ -190,29 +184,10 @@ class FaqEvaluationTests {
 	}
 
 	static List<Case> readCases(String resource) {
-		InputStream in = FaqEvaluationTests.class.getClassLoader().getResourceAsStream(resource);
-		assertThat(in).as(resource + " on the test class path").isNotNull();
-		List<Case> out = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			boolean header = true;
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				if (header) {
-					assertThat(line).isEqualTo("expected\tstyle\tquestion");
-					header = false;
-					continue;
-				}
-				String[] row = line.split("\t");
-				assertThat(row).as(line).hasSize(3);
-				out.add(new Case(row[0].strip(), row[1].strip(), row[2]));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out;
+		return EvaluationSets.read(resource, "expected\tstyle\tquestion")
+			.stream()
+			.map((row) -> new Case(row[0].strip(), row[1].strip(), row[2]))
+			.toList();
 	}
 
 	record Case(String expected, String style, String question) {

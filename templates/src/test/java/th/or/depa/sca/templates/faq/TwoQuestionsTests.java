@@ -1,12 +1,5 @@
 package th.or.depa.sca.templates.faq;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,29 +50,7 @@ class TwoQuestionsTests {
 	}
 
 	private static List<String[]> read(String resource) {
-		InputStream in = TwoQuestionsTests.class.getClassLoader().getResourceAsStream(resource);
-		assertThat(in).as(resource).isNotNull();
-		List<String[]> out = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			boolean header = true;
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				if (header) {
-					assertThat(line).isEqualTo("expected\tquestion");
-					header = false;
-					continue;
-				}
-				String[] cells = line.split("\t");
-				assertThat(cells).as(line).hasSize(2);
-				out.add(cells);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out;
+		return EvaluationSets.read(resource, "expected\tquestion");
 	}
 
 }
