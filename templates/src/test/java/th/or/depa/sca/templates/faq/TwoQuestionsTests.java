@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoQuestionsTests {
 
-	private static final double REQUIRED_BOTH = 0.75;
+	private static final double REQUIRED_BOTH = 0.9;
 
 	private static final double MAX_EXTRA = 0.02;
 
