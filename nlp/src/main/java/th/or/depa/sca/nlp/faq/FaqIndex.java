@@ -258,10 +258,11 @@ public final class FaqIndex {
 
 	/** {@link #ask} and {@link #askAll} at once, the message analysed once. */
 	public Reading read(String message) {
-		FaqResult whole = askOne(message);
+		List<String> analysed = this.analysis.words(message);
+		FaqResult whole = askAnalysed(analysed);
 		FaqResult best = whole;
 		Map<String, FaqResult.Answer> answers = new LinkedHashMap<>();
-		for (FaqResult clause : clauseResults(message, whole)) {
+		for (FaqResult clause : clauseResults(message, analysed.size())) {
 			if (clause instanceof FaqResult.Answer answer) {
 				answers.putIfAbsent(answer.match().id(), answer);
 				if (!(best instanceof FaqResult.Answer chosen)
@@ -302,8 +303,8 @@ public final class FaqIndex {
 	 * clause, which is one question (its phrases alone lose what tells a trap from a real
 	 * question).
 	 */
-	private List<FaqResult> clauseResults(String message, FaqResult whole) {
-		boolean longMessage = this.analysis.words(message).size() > SHORT_MESSAGE_WORDS;
+	private List<FaqResult> clauseResults(String message, int words) {
+		boolean longMessage = words > SHORT_MESSAGE_WORDS;
 		List<String> clauses = Clauses.split(message);
 		if (clauses.size() < 2 && !longMessage) {
 			return List.of();
@@ -316,7 +317,11 @@ public final class FaqIndex {
 	}
 
 	private FaqResult askOne(String question) {
-		List<String> words = this.lexicon.correct(limit(this.analysis.words(question)));
+		return askAnalysed(this.analysis.words(question));
+	}
+
+	private FaqResult askAnalysed(List<String> analysed) {
+		List<String> words = this.lexicon.correct(limit(analysed));
 		if (words.isEmpty()) {
 			return new FaqResult.NoMatch(List.of());
 		}
