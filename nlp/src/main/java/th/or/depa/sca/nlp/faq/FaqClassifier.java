@@ -3,9 +3,11 @@ package th.or.depa.sca.nlp.faq;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -111,7 +113,7 @@ final class FaqClassifier {
 		int[] indices = new int[present.size()];
 		int known = 0;
 		int counted = 0;
-		java.util.Set<String> seen = new java.util.HashSet<>(present.size() * 2);
+		Set<String> seen = new HashSet<>(present.size() * 2);
 		for (String feature : present) {
 			if (!seen.add(feature)) {
 				continue;
@@ -128,10 +130,8 @@ final class FaqClassifier {
 		double evidence = (counted == 0) ? 0 : Math.sqrt((double) known / counted);
 		Feature[] vector = vector(Arrays.copyOf(indices, known));
 		double[] probabilities = new double[this.ids.length];
-		if (vector.length == 0) {
-			Arrays.fill(probabilities, 0);
-		}
-		else {
+		if (vector.length > 0) {
+			// No known feature: every class stays at 0.
 			Linear.predictProbability(this.model, vector, probabilities);
 			for (int i = 0; i < probabilities.length; i++) {
 				probabilities[i] *= evidence;
