@@ -32,6 +32,13 @@ final class Clauses {
 	/** Where a Thai clause's phrases meet: a space. */
 	private static final Pattern THAI_PHRASES = Pattern.compile(" ");
 
+	/** A space beside Thai text: "smart city" inside a Thai clause stays one phrase. */
+	private static final Pattern THAI_SPACE = Pattern.compile("(?<=\\p{IsThai}) +| +(?=\\p{IsThai})");
+
+	/** "… and when …": where an English sentence goes on to a second question. */
+	private static final Pattern ENGLISH_NEXT_QUESTION = Pattern.compile(
+			"(?i)\\s*,?\\s+(?:and|also|plus|n|&)\\s+(?=(?:also\\s+)?(?:how|what|whats|when|where|who|which|why|is|are|do|does|can|will|should)\\b)");
+
 	/** Where an English sentence's parts meet: a comma or a semicolon. */
 	private static final Pattern ENGLISH_PHRASES = Pattern.compile("\\s*[,;]\\s*");
 
@@ -39,8 +46,10 @@ final class Clauses {
 
 	private static final Pattern THAI_QUESTION = Pattern.compile(
 			"ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร|ที่ไหน|ตรงไหน"
-					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่"
-					+ "|อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ");
+					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่");
+
+	/** Words that announce a question ("อยากทราบว่า …") rather than ask one. */
+	private static final Pattern THAI_ANNOUNCED = Pattern.compile("อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ");
 
 	private static final Pattern ENGLISH_QUESTION = Pattern.compile(
 			"\\b(what|whats|how|when|where|who|whom|whose|why|which|can|could|is|are|am|do|does|did|will|would|should"
@@ -96,7 +105,43 @@ final class Clauses {
 	}
 
 	static boolean asks(String clause) {
+		return questionWord(clause) || THAI_ANNOUNCED.matcher(clause).find();
+	}
+
+	/** Whether a clause has a question word or mark (not only "I'd like to know"). */
+	private static boolean questionWord(String clause) {
 		return THAI_QUESTION.matcher(clause).find() || ENGLISH_QUESTION.matcher(clause.toLowerCase(Locale.ROOT)).find();
+	}
+
+	/**
+	 * A run of phrases as clauses: one clause when at most one phrase asks something;
+	 * else one clause per asking phrase, with the phrases before it ("ปิดรับวันไหน
+	 * สมัครที่ไหนคะ" asks two things, "สนใจโครงการ สมัครยังไงคะ" one).
+	 */
+	private static void questionRuns(String[] phrases, String joiner, List<String> out) {
+		int asking = 0;
+		for (String phrase : phrases) {
+			if (questionWord(phrase)) {
+				asking++;
+			}
+		}
+		if (asking < 2) {
+			out.add(String.join(joiner, phrases));
+			return;
+		}
+		StringBuilder run = new StringBuilder();
+		int left = asking;
+		for (String phrase : phrases) {
+			if (!run.isEmpty()) {
+				run.append(joiner);
+			}
+			run.append(phrase);
+			if (questionWord(phrase) && --left > 0) {
+				out.add(run.toString());
+				run.setLength(0);
+			}
+		}
+		out.add(run.toString());
 	}
 
 	/**
@@ -109,7 +154,7 @@ final class Clauses {
 			return;
 		}
 		if (THAI_LETTER.matcher(text).find()) {
-			out.add(text);
+			questionRuns(THAI_SPACE.split(text), " ", out);
 			return;
 		}
 		BreakIterator sentences = BreakIterator.getSentenceInstance(ULocale.ENGLISH);
@@ -118,7 +163,7 @@ final class Clauses {
 		for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
 			String sentence = text.substring(start, end).strip();
 			if (!sentence.isEmpty()) {
-				out.add(sentence);
+				questionRuns(ENGLISH_NEXT_QUESTION.split(sentence), " and ", out);
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package th.or.depa.sca.nlp.faq;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +55,12 @@ public final class FaqIndex {
 
 	private static final int MAX_RANKED = 8;
 
+	/**
+	 * How much of its confidence an entry keeps for a question that asks for a kind of
+	 * thing its phrasings never ask for ({@link Asks}).
+	 */
+	private static final double UNASKED_WEIGHT = 0.5;
+
 	/** Off-topic messages are documents of their own; this many more hits make room. */
 	private static final int OFF_TOPIC_HITS = 8;
 
@@ -71,6 +78,9 @@ public final class FaqIndex {
 
 	private final float unknownIdf;
 
+	/** The weight (idf) of a word that one entry has. */
+	private final float rareIdf;
+
 	private final Lexicon lexicon;
 
 	/** The discriminative ranker beside BM25; null when switched off. */
@@ -82,14 +92,19 @@ public final class FaqIndex {
 	/** The classifier's index of each class id. */
 	private final Map<String, Integer> classIndex;
 
+	/** The kinds of thing each entry's phrasings ask for ({@link Asks}). */
+	private final Map<String, Set<Asks>> asks;
+
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
-			Map<String, Term> grams, float unknownIdf, Lexicon lexicon, FaqClassifier classifier) {
+			Map<String, Term> grams, float unknownIdf, float rareIdf, Lexicon lexicon, FaqClassifier classifier,
+			Map<String, Set<Asks>> asks) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
 		this.words = words;
 		this.grams = grams;
 		this.unknownIdf = unknownIdf;
+		this.rareIdf = rareIdf;
 		this.lexicon = lexicon;
 		this.classifier = classifier;
 		Map<String, String> first = new HashMap<>();
@@ -98,6 +113,7 @@ public final class FaqIndex {
 		}
 		this.firstPhrasing = Map.copyOf(first);
 		this.classIndex = (classifier != null) ? Map.copyOf(classifier.classIndex()) : Map.of();
+		this.asks = Map.copyOf(asks);
 	}
 
 	/** Indexes every phrasing of every entry. */
@@ -106,6 +122,7 @@ public final class FaqIndex {
 		Set<String> ids = new HashSet<>();
 		List<String> labels = new ArrayList<>();
 		List<List<String>> examples = new ArrayList<>();
+		Map<String, Set<Asks>> asks = new HashMap<>();
 		for (FaqDocument document : documents) {
 			if (!ids.add(document.id())) {
 				throw new IllegalArgumentException("Two FAQ entries have the id '" + document.id() + "'");
@@ -128,7 +145,10 @@ public final class FaqIndex {
 			Set<String> grams = new LinkedHashSet<>();
 			List<String> wordText = new ArrayList<>();
 			List<String> gramText = new ArrayList<>();
+			Set<Asks> kinds = EnumSet.noneOf(Asks.class);
+			asks.put(document.id(), kinds);
 			for (String question : document.questions()) {
+				kinds.addAll(Asks.in(question));
 				List<String> questionWords = limit(analysis.words(question));
 				if (questionWords.isEmpty()) {
 					throw new IllegalArgumentException("FAQ entry '" + document.id() + "': the question '" + question
@@ -189,8 +209,8 @@ public final class FaqIndex {
 		Lexicon lexicon = Lexicon.of(known, analysis.variants());
 		FaqClassifier classifier = (settings.classifierWeight() > 0 && new HashSet<>(labels).size() > 1)
 				? FaqClassifier.train(labels, examples) : null;
-		return new FaqIndex(analysis, settings, List.copyOf(phrasings), words, grams, idf(count, 0), lexicon,
-				classifier);
+		return new FaqIndex(analysis, settings, List.copyOf(phrasings), words, grams, idf(count, 0), idf(count, 1),
+				lexicon, classifier, asks);
 	}
 
 	/**
@@ -236,7 +256,19 @@ public final class FaqIndex {
 	private static final int SHORT_MESSAGE_WORDS = 14;
 
 	/** How confident the answer to a message's second question must be. */
-	private static final double SECOND_ANSWER_CONFIDENCE = 0.5;
+	private static final double SECOND_ANSWER_CONFIDENCE = 0.35;
+
+	/**
+	 * How much weight (idf) of words the FAQ knows a second question needs: one rare
+	 * word, or a few common ones ("โครงการนี้" alone is not a question of its own).
+	 */
+	private static final double SECOND_QUESTION_WEIGHT = 0.9;
+
+	/**
+	 * A clause the message's main entry explains this nearly as well as its own best asks
+	 * the main question again.
+	 */
+	private static final double RESTATED_SHARE = 0.75;
 
 	/**
 	 * Finds the entry the message asks for, or says that none is close enough. A long
@@ -259,32 +291,51 @@ public final class FaqIndex {
 	/** {@link #ask} and {@link #askAll} at once, the message analysed once. */
 	public Reading read(String message) {
 		List<String> analysed = this.analysis.words(message);
-		FaqResult whole = askAnalysed(analysed);
+		FaqResult whole = askAnalysed(analysed, Asks.in(message)).result();
 		FaqResult best = whole;
-		Map<String, FaqResult.Answer> answers = new LinkedHashMap<>();
-		for (FaqResult clause : clauseResults(message, analysed.size())) {
-			if (clause instanceof FaqResult.Answer answer) {
-				answers.putIfAbsent(answer.match().id(), answer);
+		Map<String, Asked> answers = new LinkedHashMap<>();
+		for (Asked clause : clauseResults(message, analysed.size())) {
+			if (clause.result() instanceof FaqResult.Answer answer) {
+				answers.putIfAbsent(answer.match().id(), clause);
 				if (!(best instanceof FaqResult.Answer chosen)
 						|| answer.match().confidence() > chosen.match().confidence()) {
-					best = clause;
+					best = answer;
 				}
 			}
 		}
 		if (answers.size() >= 2 && best instanceof FaqResult.Answer chosen) {
-			// A second question must be a clear one: a clause that only brushes an
-			// entry is part of the story, not a question of its own.
+			String id = chosen.match().id();
 			List<FaqResult.Answer> all = answers.values()
 				.stream()
-				.filter((answer) -> answer == chosen || answer.match().id().equals(chosen.match().id())
-						|| answer.match().confidence() >= Math.max(SECOND_ANSWER_CONFIDENCE,
-								this.settings.answerConfidence()))
+				.filter((clause) -> clause.answer().match().id().equals(id) || secondQuestion(clause, id))
+				.map(Asked::answer)
 				.toList();
 			if (all.size() >= 2) {
 				return new Reading(best, all);
 			}
 		}
 		return new Reading(best, (best instanceof FaqResult.Answer answer) ? List.of(answer) : List.of());
+	}
+
+	/**
+	 * Whether a clause's answer is to a question of its own beside the message's main one
+	 * (entry {@code main}): a clear answer, on words the FAQ knows that weigh enough,
+	 * that the main entry does not nearly explain as well. A clause that only brushes an
+	 * entry is part of the story; one the main entry also fits asks the same thing again
+	 * ("… will there be a mentor? who looks after us?").
+	 */
+	private boolean secondQuestion(Asked clause, String main) {
+		FaqMatch match = clause.answer().match();
+		if (match.confidence() < Math.max(SECOND_ANSWER_CONFIDENCE, this.settings.answerConfidence())
+				|| clause.known() < SECOND_QUESTION_WEIGHT * this.rareIdf) {
+			return false;
+		}
+		for (FaqMatch other : clause.answer().ranked()) {
+			if (other.id().equals(main)) {
+				return other.confidence() < RESTATED_SHARE * match.confidence();
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -303,33 +354,55 @@ public final class FaqIndex {
 	 * clause, which is one question (its phrases alone lose what tells a trap from a real
 	 * question).
 	 */
-	private List<FaqResult> clauseResults(String message, int words) {
+	private List<Asked> clauseResults(String message, int words) {
 		boolean longMessage = words > SHORT_MESSAGE_WORDS;
 		List<String> clauses = Clauses.split(message);
 		if (clauses.size() < 2 && !longMessage) {
 			return List.of();
 		}
-		List<FaqResult> out = new ArrayList<>();
+		List<Asked> out = new ArrayList<>();
 		for (String clause : Clauses.questions(clauses, true)) {
-			out.add(askOne(clause));
+			out.add(askAnalysed(this.analysis.words(clause), Asks.in(clause)));
 		}
 		return out;
 	}
 
-	private FaqResult askOne(String question) {
-		return askAnalysed(this.analysis.words(question));
+	/**
+	 * A question's result and the weight (idf) of its words that the FAQ knows, numbers
+	 * aside.
+	 */
+	private record Asked(FaqResult result, double known) {
+
+		FaqResult.Answer answer() {
+			return (FaqResult.Answer) this.result;
+		}
+
 	}
 
-	private FaqResult askAnalysed(List<String> analysed) {
+	private Asked askAnalysed(List<String> analysed, Set<Asks> kinds) {
 		List<String> words = this.lexicon.correct(limit(analysed));
 		if (words.isEmpty()) {
-			return new FaqResult.NoMatch(List.of());
+			return new Asked(new FaqResult.NoMatch(List.of()), 0);
 		}
+		double known = 0;
+		for (String word : new LinkedHashSet<>(words)) {
+			Term term = this.words.get(word);
+			if (term != null && !Float.isNaN(term.idf()) && !isNumber(word)) {
+				known += term.idf();
+			}
+		}
+		return new Asked(rankAnalysed(words, kinds), known);
+	}
+
+	private FaqResult rankAnalysed(List<String> words, Set<Asks> kinds) {
 		Set<String> queryWords = new LinkedHashSet<>(words);
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
 			all = blend(all, this.classifier.predict(words));
+		}
+		if (!kinds.isEmpty()) {
+			all = unasked(all, kinds);
 		}
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
@@ -370,6 +443,29 @@ public final class FaqIndex {
 		}
 		List<FaqMatch> out = new ArrayList<>(candidates.values());
 		out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+		return out;
+	}
+
+	/**
+	 * Entries whose phrasings never ask what the question asks for (a place, a person, a
+	 * time …) weigh less: "where is depa's office?" is not answered by what depa is.
+	 */
+	private List<FaqMatch> unasked(List<FaqMatch> ranked, Set<Asks> kinds) {
+		List<FaqMatch> out = new ArrayList<>(ranked.size());
+		boolean changed = false;
+		for (FaqMatch match : ranked) {
+			Set<Asks> answered = this.asks.get(match.id());
+			if (answered != null && !answered.containsAll(kinds)) {
+				out.add(new FaqMatch(match.id(), match.score(), match.confidence() * UNASKED_WEIGHT, match.phrasing()));
+				changed = true;
+			}
+			else {
+				out.add(match);
+			}
+		}
+		if (changed) {
+			out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+		}
 		return out;
 	}
 

@@ -35,4 +35,26 @@ class ClausesTests {
 			.doesNotContain("hello.");
 	}
 
+	@Test
+	void shouldSplitAShortMessageAtEachPhraseThatAsks() {
+		assertThat(Clauses.split("ปิดรับวันไหน สมัครที่ไหนคะ")).containsExactly("ปิดรับวันไหน", "สมัครที่ไหนคะ");
+		assertThat(Clauses.split("สนใจโครงการ ปิดรับวันไหน ต้องใช้เอกสารอะไร"))
+			.containsExactly("สนใจโครงการ ปิดรับวันไหน", "ต้องใช้เอกสารอะไร");
+	}
+
+	@Test
+	void shouldKeepAPhraseThatDoesNotAskWithTheQuestion() {
+		assertThat(Clauses.split("สนใจโครงการ สมัครยังไงคะ")).containsExactly("สนใจโครงการ สมัครยังไงคะ");
+		assertThat(Clauses.split("สมัคร smart city ยังไง")).containsExactly("สมัคร smart city ยังไง");
+	}
+
+	@Test
+	void shouldSplitAnEnglishSentenceThatGoesOnToASecondQuestion() {
+		assertThat(Clauses.split("how many ppl u take and how long is it")).containsExactly("how many ppl u take",
+				"how long is it");
+		assertThat(Clauses.split("is it free and can i apply online?")).containsExactly("is it free",
+				"can i apply online?");
+		assertThat(Clauses.split("me and my friend want to join")).containsExactly("me and my friend want to join");
+	}
+
 }

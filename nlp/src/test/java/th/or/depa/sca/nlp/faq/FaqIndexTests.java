@@ -94,6 +94,42 @@ class FaqIndexTests {
 	}
 
 	@Test
+	void shouldAnswerBothQuestionsOfAShortMessage() {
+		assertThat(this.index.askAll("ปิดรับสมัครวันไหน มีค่าตอบแทนไหม")).extracting((found) -> found.match().id())
+			.containsExactly("deadline", "allowance");
+	}
+
+	@Test
+	void shouldNotAnswerAQuestionAskedAgainInOtherWordsTwice() {
+		// The second clause fits the mentors entry too: it asks the same thing again.
+		assertThat(this.index.askAll("ถ้าเข้าโครงการจะมีพี่เลี้ยงไหมครับ ใครเป็นพี่เลี้ยง"))
+			.extracting((found) -> found.match().id())
+			.containsExactly("mentors");
+	}
+
+	@Test
+	void shouldWeighLessAnEntryThatNeverAnswersWhatTheQuestionAsksFor() {
+		// The mentors entry says who; none of its phrasings asks where.
+		FaqResult who = this.index.ask("ใครเป็นพี่เลี้ยง");
+		FaqResult where = this.index.ask("พี่เลี้ยงอยู่ที่ไหน");
+		assertThat(who).isInstanceOf(FaqResult.Answer.class);
+		double whereConfidence = where.ranked()
+			.stream()
+			.filter((match) -> match.id().equals("mentors"))
+			.findFirst()
+			.orElseThrow()
+			.confidence();
+		FaqResult bare = this.index.ask("พี่เลี้ยง");
+		double bareConfidence = bare.ranked()
+			.stream()
+			.filter((match) -> match.id().equals("mentors"))
+			.findFirst()
+			.orElseThrow()
+			.confidence();
+		assertThat(whereConfidence).isLessThan(bareConfidence * 0.75);
+	}
+
+	@Test
 	void shouldDeclineAQuestionAboutSomethingElse() {
 		assertThat(this.index.ask("พรุ่งนี้ฝนจะตกไหม")).isInstanceOf(FaqResult.NoMatch.class);
 		assertThat(this.index.ask("ร้านกาแฟแถวนี้เปิดกี่โมง")).isInstanceOf(FaqResult.NoMatch.class);

@@ -17,12 +17,12 @@ import th.or.depa.sca.nlp.faq.FaqSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The blind set ({@code faq/blind.tsv}): questions written from the program's facts and
- * the topic list alone, by someone who never saw the FAQ file or the other sets, with
- * traps (the program's words about something it does not cover), English and long
- * messages. Used for the figure only, never to tune. Writes a report per group, with each
- * miss, to {@code target/faq-eval-blind.txt}, so that a staff member editing the FAQ sees
- * what changed.
+ * The blind sets ({@code faq/blind.tsv}, {@code faq/blind-final.tsv}): questions written
+ * from the program's facts and the topic list alone, by someone who never saw the FAQ
+ * file or the other sets, with traps (the program's words about something it does not
+ * cover), English and long messages. Writes a report per set and group, with each miss,
+ * to {@code target/faq-eval-blind.txt} and {@code target/faq-eval-blind-final.txt}, so
+ * that a staff member editing the FAQ sees what changed.
  * <p>
  * A message that asks two questions counts as right only when both are answered, and one
  * that asks one only when it gets that one answer and no other.
@@ -30,23 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlindEvaluationTests {
 
 	/**
-	 * Today's figures, floored just under them so that a change that makes the bot worse
-	 * on unseen questions fails the build. Issue 11's targets are higher (95 % overall,
-	 * 90 % of traps declined, 93 % English, 90 % long messages); the floors rise as the
-	 * work on them lands.
+	 * The first blind set ({@code faq/blind.tsv}, 295 messages). Its figures were looked
+	 * at while the classifier was tuned, and since 2026-12-01 its misses were read to
+	 * find what general rules were missing (question kinds, second questions), so it is a
+	 * development set now, floored just under today's figures.
 	 */
-	private static final double REQUIRED_TOP1 = 0.82;
+	private static final Floors DEVELOPMENT = new Floors(0.87, 0.72, 0.86, 0.78);
 
-	// 70.9 % before 104 casual English phrasings were added to the FAQ (which raised the
-	// blind set from 83.1 to 84.4 %, English from 75.3 to 80.2 %, long messages from 58.3
-	// to 66.7 %) and two more traps got an answer.
-	private static final double REQUIRED_TRAPS_DECLINED = 0.65;
-
-	private static final double REQUIRED_ENGLISH = 0.78;
-
-	private static final double REQUIRED_LONG = 0.64;
-
-	private static List<Row> rows;
+	/**
+	 * The final blind set ({@code faq/blind-final.tsv}): written fresh on 2026-12-01 by
+	 * someone who saw only the facts and the topic list, and run once for the figure,
+	 * after the changes it measures were made. Issue 11's targets are higher (95 %
+	 * overall, 90 % of traps declined, 93 % English, 90 % long messages); the floors,
+	 * just under the first figure, rise as the work on them lands.
+	 */
+	private static final Floors FINAL = new Floors(0.85, 0.72, 0.84, 0.70);
 
 	private static FaqIndex index;
 
@@ -60,18 +58,46 @@ class BlindEvaluationTests {
 				FaqSettings.DEFAULTS);
 		bm25Only = FaqIndex.build(knowledge.documents(FaqEvaluationTests.DEADLINE), knowledge.analysis(),
 				FaqSettings.DEFAULTS.withoutClassifier());
-		rows = read("faq/blind.tsv");
 	}
 
 	@Test
-	void shouldAnswerTheBlindSet() throws IOException {
+	void shouldAnswerTheFirstBlindSet() throws IOException {
+		evaluate("faq/blind.tsv", "faq-eval-blind.txt", "Blind set (development)", DEVELOPMENT);
+	}
+
+	@Test
+	void shouldAnswerTheFinalBlindSet() throws IOException {
+		evaluate("faq/blind-final.tsv", "faq-eval-blind-final.txt", "Final blind set", FINAL);
+	}
+
+	@Test
+	void shouldHaveTheGroupsTheIssueAsksFor() {
+		Set<String> ids = new java.util.HashSet<>();
+		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
+		ids.add(FaqEvaluationTests.FALLBACK);
+		for (String file : List.of("faq/blind.tsv", "faq/blind-final.tsv")) {
+			List<Row> rows = read(file);
+			assertThat(rows).as(file).hasSizeGreaterThanOrEqualTo(200);
+			assertThat(rows).as(file).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
+			assertThat(rows).as(file).filteredOn((row) -> row.kind().equals("trap")).hasSizeGreaterThanOrEqualTo(40);
+			assertThat(rows).as(file).filteredOn((row) -> row.kind().equals("long")).hasSizeGreaterThanOrEqualTo(30);
+			assertThat(rows).as(file)
+				.allSatisfy((row) -> assertThat(ids).containsAll(List.of(row.expected().split("\\+"))));
+			assertThat(rows).as(file)
+				.filteredOn((row) -> row.kind().equals("trap"))
+				.allSatisfy((row) -> assertThat(row.expected()).isEqualTo(FaqEvaluationTests.FALLBACK));
+		}
+	}
+
+	private static void evaluate(String file, String reportName, String title, Floors floors) throws IOException {
+		List<Row> rows = read(file);
 		List<Outcome> outcomes = rows.stream().map((row) -> run(index, row)).toList();
 		List<Outcome> alone = rows.stream().map((row) -> run(bm25Only, row)).toList();
 		StringBuilder report = new StringBuilder();
 		report.append(String.format(Locale.ROOT,
-				"Blind set: %d messages, top-1 %.1f%% (BM25 alone, without the classifier: %.1f%%; traps declined %.1f%%,"
+				"%s: %d messages, top-1 %.1f%% (BM25 alone, without the classifier: %.1f%%; traps declined %.1f%%,"
 						+ " English %.1f%%)%n",
-				outcomes.size(), 100 * accuracy(outcomes, (o) -> true), 100 * accuracy(alone, (o) -> true),
+				title, outcomes.size(), 100 * accuracy(outcomes, (o) -> true), 100 * accuracy(alone, (o) -> true),
 				100 * accuracy(alone, (o) -> o.row().kind().equals("trap")),
 				100 * accuracy(alone, (o) -> o.row().lang().equals("en"))));
 		line(report, outcomes, "in scope (plain, answerable)",
@@ -93,29 +119,21 @@ class BlindEvaluationTests {
 			}
 		}
 		Files.createDirectories(Path.of("target"));
-		Files.writeString(Path.of("target", "faq-eval-blind.txt"), report);
+		Files.writeString(Path.of("target", reportName), report);
 		System.out.print(report);
-		assertThat(accuracy(outcomes, (o) -> true)).as(report.toString()).isGreaterThanOrEqualTo(REQUIRED_TOP1);
+		assertThat(accuracy(outcomes, (o) -> true)).as(report.toString()).isGreaterThanOrEqualTo(floors.top1());
 		assertThat(accuracy(outcomes, (o) -> o.row().kind().equals("trap"))).as(report.toString())
-			.isGreaterThanOrEqualTo(REQUIRED_TRAPS_DECLINED);
+			.isGreaterThanOrEqualTo(floors.traps());
 		assertThat(accuracy(outcomes, (o) -> o.row().lang().equals("en"))).as(report.toString())
-			.isGreaterThanOrEqualTo(REQUIRED_ENGLISH);
+			.isGreaterThanOrEqualTo(floors.english());
 		assertThat(accuracy(outcomes, (o) -> o.row().kind().equals("long"))).as(report.toString())
-			.isGreaterThanOrEqualTo(REQUIRED_LONG);
+			.isGreaterThanOrEqualTo(floors.longMessages());
 	}
 
-	@Test
-	void shouldHaveTheGroupsTheIssueAsksFor() {
-		assertThat(rows).hasSizeGreaterThanOrEqualTo(200);
-		assertThat(rows).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
-		assertThat(rows).filteredOn((row) -> row.kind().equals("trap")).hasSizeGreaterThanOrEqualTo(40);
-		assertThat(rows).filteredOn((row) -> row.kind().equals("long")).hasSizeGreaterThanOrEqualTo(30);
-		Set<String> ids = new java.util.HashSet<>();
-		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
-		ids.add(FaqEvaluationTests.FALLBACK);
-		assertThat(rows).allSatisfy((row) -> assertThat(ids).containsAll(List.of(row.expected().split("\\+"))));
-		assertThat(rows).filteredOn((row) -> row.kind().equals("trap"))
-			.allSatisfy((row) -> assertThat(row.expected()).isEqualTo(FaqEvaluationTests.FALLBACK));
+	/**
+	 * The lowest share right overall, of traps declined, of English, of long messages.
+	 */
+	private record Floors(double top1, double traps, double english, double longMessages) {
 	}
 
 	private static void line(StringBuilder report, List<Outcome> outcomes, String group, Predicate<Outcome> filter) {

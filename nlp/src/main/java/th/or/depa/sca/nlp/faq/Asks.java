@@ -1,0 +1,71 @@
+package th.or.depa.sca.nlp.faq;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of thing a question asks for, from its question words: a place, a person, a
+ * time, an amount, a list. An entry answers the kinds its own phrasings ask; a question
+ * that asks another kind about the entry's subject ("where is depa's office?" to an entry
+ * that says what depa is) is a question the entry does not answer, however many words the
+ * two share.
+ * <p>
+ * Questions without such a word (yes/no questions, "what is …" — in Thai also "… คือใคร",
+ * "… คือที่ไหน" — "how do I …", a bare topic) ask no kind and are never held against an
+ * entry.
+ */
+enum Asks {
+
+	/** When: dates, days, years, times of day. Read first: "วันที่เท่าไหร่" is a date. */
+	TIME("เมื่อ(?:ไหร่|ไร่|ไหร|ไร|ไหล่)|ตอนไหน|ช่วงไหน|ช่วงไหร|วัน(?:ไหน|อะไร|ใด)|วันที่(?:เท่า(?:ไหร่|ไร)|ไหน)"
+			+ "|เดือน(?:ไหน|อะไร|ใด)|ปี(?:ไหน|อะไร|ใด)|พ\\.?ศ\\.?\\s*(?:อะไร|ไหน)|กี่โมง|ถึง(?:วัน)?ไหน"
+			+ "|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b"),
+
+	/** Where. */
+	PLACE("ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b"),
+
+	/** Who. */
+	PERSON("ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b"),
+
+	/** How many, how much, how long. */
+	AMOUNT("(?<!เ)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b"),
+
+	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง"). */
+	LIST("(?:อะไร|ไหน|ใคร)\\s*บ้าง|\\bwhich\\b|\\blist\\b");
+
+	/**
+	 * Thai asks what something is with "who" and "where" words: "ดีป้าคือใคร", "…
+	 * คือที่ไหน" (what is depa?). These ask no kind.
+	 */
+	private static final Pattern IDENTITY = Pattern.compile("(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน");
+
+	private final Pattern pattern;
+
+	Asks(String pattern) {
+		this.pattern = Pattern.compile(pattern);
+	}
+
+	/**
+	 * The kinds a text asks for. A span read as one kind is not read again as another
+	 * ("วันที่เท่าไหร่" is a time, not an amount).
+	 */
+	static Set<Asks> in(String text) {
+		Set<Asks> kinds = EnumSet.noneOf(Asks.class);
+		String lower = IDENTITY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+		String rest = lower;
+		for (Asks kind : values()) {
+			Matcher matcher = kind.pattern.matcher((kind == LIST) ? lower : rest);
+			if (matcher.find()) {
+				kinds.add(kind);
+				if (kind != LIST) {
+					rest = matcher.replaceAll(" ");
+				}
+			}
+		}
+		return kinds;
+	}
+
+}

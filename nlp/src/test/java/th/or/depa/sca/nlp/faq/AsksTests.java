@@ -1,0 +1,51 @@
+package th.or.depa.sca.nlp.faq;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AsksTests {
+
+	@Test
+	void shouldReadWhatAThaiQuestionAsksFor() {
+		assertThat(Asks.in("สนง.ดีป้าอยู่ที่ไหนครับ")).containsExactly(Asks.PLACE);
+		assertThat(Asks.in("ใครเป็นประธานในพิธี")).containsExactly(Asks.PERSON);
+		assertThat(Asks.in("ปิดรับสมัครเมื่อไหร่")).containsExactly(Asks.TIME);
+		assertThat(Asks.in("รับกี่คน")).containsExactly(Asks.AMOUNT);
+		assertThat(Asks.in("มาจากจังหวัดไหนบ้างคะ")).containsExactly(Asks.LIST);
+	}
+
+	@Test
+	void shouldReadWhatAnEnglishQuestionAsksFor() {
+		assertThat(Asks.in("where is the depa office")).containsExactly(Asks.PLACE);
+		assertThat(Asks.in("Who runs it?")).containsExactly(Asks.PERSON);
+		assertThat(Asks.in("what date does it close")).containsExactly(Asks.TIME);
+		assertThat(Asks.in("how many ppl u take")).containsExactly(Asks.AMOUNT);
+	}
+
+	@Test
+	void shouldReadADateAsATimeNotAnAmount() {
+		assertThat(Asks.in("พิธีจัดวันที่เท่าไหร่")).containsExactly(Asks.TIME);
+	}
+
+	@Test
+	void shouldNotReadAQuestionWordInsideAnotherWord() {
+		// เกี่ยว (about) holds the letters of กี่ (how many).
+		assertThat(Asks.in("โครงการนี้เกี่ยวกับอะไร")).isEmpty();
+	}
+
+	@Test
+	void shouldReadThaiWhatIsQuestionsAsAskingNoKind() {
+		// Thai asks what an organisation is with "who" and "where".
+		assertThat(Asks.in("ดีป้าคือใคร")).isEmpty();
+		assertThat(Asks.in("สำนักงานส่งเสริมเศรษฐกิจดิจิทัลคือที่ไหน")).isEmpty();
+	}
+
+	@Test
+	void shouldAskNoKindForAYesNoQuestionOrATopic() {
+		assertThat(Asks.in("มีค่าสมัครไหม")).isEmpty();
+		assertThat(Asks.in("สมัครยังไง")).isEmpty();
+		assertThat(Asks.in("is there a fee")).isEmpty();
+	}
+
+}
