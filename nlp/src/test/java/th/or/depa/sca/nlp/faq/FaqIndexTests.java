@@ -111,22 +111,14 @@ class FaqIndexTests {
 	void shouldWeighLessAnEntryThatNeverAnswersWhatTheQuestionAsksFor() {
 		// The mentors entry says who; none of its phrasings asks where.
 		FaqResult who = this.index.ask("ใครเป็นพี่เลี้ยง");
-		FaqResult where = this.index.ask("พี่เลี้ยงอยู่ที่ไหน");
 		assertThat(who).isInstanceOf(FaqResult.Answer.class);
-		double whereConfidence = where.ranked()
-			.stream()
-			.filter((match) -> match.id().equals("mentors"))
-			.findFirst()
-			.orElseThrow()
-			.confidence();
-		FaqResult bare = this.index.ask("พี่เลี้ยง");
-		double bareConfidence = bare.ranked()
-			.stream()
-			.filter((match) -> match.id().equals("mentors"))
-			.findFirst()
-			.orElseThrow()
-			.confidence();
+		double whereConfidence = confidence(this.index.ask("พี่เลี้ยงอยู่ที่ไหน"), "mentors");
+		double bareConfidence = confidence(this.index.ask("พี่เลี้ยง"), "mentors");
 		assertThat(whereConfidence).isLessThan(bareConfidence * 0.75);
+	}
+
+	private static double confidence(FaqResult result, String id) {
+		return result.ranked().stream().filter((match) -> match.id().equals(id)).findFirst().orElseThrow().confidence();
 	}
 
 	@Test
