@@ -119,9 +119,11 @@ final class Clauses {
 	 * สมัครที่ไหนคะ" asks two things, "สนใจโครงการ สมัครยังไงคะ" one).
 	 */
 	private static void questionRuns(String[] phrases, String joiner, List<String> out) {
+		boolean[] question = new boolean[phrases.length];
 		int asking = 0;
-		for (String phrase : phrases) {
-			if (questionWord(phrase)) {
+		for (int i = 0; i < phrases.length; i++) {
+			question[i] = questionWord(phrases[i]);
+			if (question[i]) {
 				asking++;
 			}
 		}
@@ -131,12 +133,12 @@ final class Clauses {
 		}
 		StringBuilder run = new StringBuilder();
 		int left = asking;
-		for (String phrase : phrases) {
+		for (int i = 0; i < phrases.length; i++) {
 			if (!run.isEmpty()) {
 				run.append(joiner);
 			}
-			run.append(phrase);
-			if (questionWord(phrase) && --left > 0) {
+			run.append(phrases[i]);
+			if (question[i] && --left > 0) {
 				out.add(run.toString());
 				run.setLength(0);
 			}

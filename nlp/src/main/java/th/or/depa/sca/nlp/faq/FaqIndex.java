@@ -384,18 +384,18 @@ public final class FaqIndex {
 		if (words.isEmpty()) {
 			return new Asked(new FaqResult.NoMatch(List.of()), 0);
 		}
+		Set<String> queryWords = new LinkedHashSet<>(words);
 		double known = 0;
-		for (String word : new LinkedHashSet<>(words)) {
+		for (String word : queryWords) {
 			Term term = this.words.get(word);
 			if (term != null && !Float.isNaN(term.idf()) && !isNumber(word)) {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, kinds), known);
+		return new Asked(rankAnalysed(words, queryWords, kinds), known);
 	}
 
-	private FaqResult rankAnalysed(List<String> words, Set<Asks> kinds) {
-		Set<String> queryWords = new LinkedHashSet<>(words);
+	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds) {
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
