@@ -129,6 +129,34 @@ class InboxResilienceTests {
 	}
 
 	@Test
+	void shouldRefuseWebhooksUnreadForAMomentOnceTheBacklogWasFull() throws Exception {
+		WebhookClient bot = client(start("--bot.inbox.max-backlog=2", "--bot.inbox.refusal-hold=2s"));
+		OrderingScenario.stubSlowFirstAnswer(1500);
+		String user = newUserId();
+		String refusedBody = body(text(newEventId(), user, "msg-2", false));
+		assertThat(bot.post(body(text(newEventId(), user, "msg-0", false))).statusCode()).isEqualTo(200);
+		assertThat(bot.post(body(text(newEventId(), user, "msg-1", false))).statusCode()).isEqualTo(200);
+		assertThat(bot.post(refusedBody).statusCode()).isEqualTo(503);
+
+		// Within the hold a webhook is refused before it is read: even a forged one gets
+		// 503, not 401, and nothing of it is stored.
+		byte[] forged = body(text(newEventId(), user, "forged", false)).getBytes(StandardCharsets.UTF_8);
+		String wrongSignature = WebhookClient.sign("another body".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> unread = bot.post(forged, wrongSignature);
+		assertThat(unread.statusCode()).isEqualTo(503);
+		assertThat(unread.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(redis().opsForList().size("sca:inbox:queue:" + user)).isEqualTo(2);
+
+		// Once the backlog has room and the hold is over, webhooks are read again: the
+		// forged one is refused for its signature, the redelivery queued.
+		await().atMost(Duration.ofSeconds(10)).until(() -> LineApiStub.requests(REPLY).size() == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> bot.post(refusedBody).statusCode() == 200);
+		assertThat(bot.post(forged, wrongSignature).statusCode()).isEqualTo(401);
+		await().atMost(Duration.ofSeconds(10)).until(() -> LineApiStub.requests(REPLY).size() == 3);
+		assertThat(LineApiStub.requests(REPLY).stream().map(LineApiStub::marker)).containsExactly(0, 1, 2);
+	}
+
+	@Test
 	void shouldAnswerSignedWebhooksPromptlyWhileFiftySlowDripConnectionsAreOpen() throws Exception {
 		ConfigurableApplicationContext context = start("--bot.webhook.body-timeout=2s");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -26,6 +26,14 @@ public class EventInbox {
 
 	private final long maxBacklog;
 
+	private final long refusalHoldNanos;
+
+	/**
+	 * Until when ({@link System#nanoTime}) webhooks are refused unread, an event having
+	 * been refused for the backlog.
+	 */
+	private volatile long refusingUntil = System.nanoTime();
+
 	private final Counter received;
 
 	private final Counter duplicates;
@@ -36,6 +44,7 @@ public class EventInbox {
 		this.queues = queues;
 		this.dispatcher = dispatcher;
 		this.maxBacklog = properties.maxBacklog();
+		this.refusalHoldNanos = properties.refusalHold().toNanos();
 		this.received = Counter.builder("bot.events.received").description("Webhook events received").register(meters);
 		this.duplicates = Counter.builder("bot.events.duplicates")
 			.description("Webhook events dropped as already seen (redeliveries, retries)")
@@ -77,11 +86,29 @@ public class EventInbox {
 				case REFUSED -> {
 					refusedHere++;
 					this.refused.increment();
+					this.refusingUntil = System.nanoTime() + this.refusalHoldNanos;
 				}
 			}
 		}
 		chats.forEach(this.dispatcher::wake);
 		return new Accepted(queued, duplicate, refusedHere);
+	}
+
+	/**
+	 * Whether the backlog was full a moment ago ({@code BOT_REFUSAL_HOLD}): the webhook
+	 * is then refused before its body is read, verified or parsed, so that refusing costs
+	 * the overloaded bot next to nothing. The first webhook after the hold is tried in
+	 * full and sets it again if the backlog is still full.
+	 */
+	public boolean refusing() {
+		return System.nanoTime() - this.refusingUntil < 0;
+	}
+
+	/**
+	 * Counts a webhook refused unread ({@link #refusing}) with its events unknown.
+	 */
+	public void refusedUnread() {
+		this.refused.increment();
 	}
 
 	/**

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * included; by default a third of the lease, which is renewed meanwhile anyway
  * @param maxBacklog events queued and not finished, across all instances, above which the
  * webhook answers 503 so that LINE delivers again later
+ * @param refusalHold once an event was refused for the backlog, how long further webhooks
+ * are refused unread, before one is tried again: refusing costs next to nothing, so an
+ * overloaded bot keeps its CPU for the events it accepted
  * @param wakeQueue chats that may wait for a worker in one instance; more are left to the
  * sweeper
  * @param deadLetterTtl how long an event that failed is kept for an operator
@@ -35,8 +38,8 @@ public record InboxProperties(@NotNull @DefaultValue("24h") Duration dedupTtl,
 		@NotNull @DefaultValue("60s") Duration lockLease, @NotNull @DefaultValue("2s") Duration sweepInterval,
 		@Min(1) @DefaultValue("128") int workers, @Min(0) @DefaultValue("0") int handlingThreads,
 		@NotNull @DefaultValue("20s") Duration eventDeadline, @Min(1) @DefaultValue("4000") long maxBacklog,
-		@Min(1) @DefaultValue("10000") int wakeQueue, @NotNull @DefaultValue("14d") Duration deadLetterTtl,
-		@Min(1) @DefaultValue("10000") int deadLetterCap) {
+		@NotNull @DefaultValue("250ms") Duration refusalHold, @Min(1) @DefaultValue("10000") int wakeQueue,
+		@NotNull @DefaultValue("14d") Duration deadLetterTtl, @Min(1) @DefaultValue("10000") int deadLetterCap) {
 
 	/** CPU slots for deciding: {@code handlingThreads}, or the number of cores. */
 	int handlingSlots() {

@@ -41,7 +41,9 @@ import org.springframework.http.MediaType;
  * thread, and it must arrive within {@code BOT_WEBHOOK_BODY_TIMEOUT} (408 and the
  * connection closed otherwise): a few slow-drip connections cannot keep LINE's own
  * webhooks waiting. When the backlog of events is full it answers 503, so that LINE
- * delivers the webhook again later.
+ * delivers the webhook again later, and for a moment afterwards it answers 503 without
+ * reading the body at all ({@link EventInbox#refusing}), so that refusals cost an
+ * overloaded bot next to nothing.
  * <p>
  * A plain servlet rather than a Spring MVC controller: this is the one hot path of the
  * bot, and the load test showed the MVC dispatch costing a good part of each
@@ -119,6 +121,12 @@ class CallbackServlet extends HttpServlet {
 			reject(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "body is larger than 1 MiB");
 			return;
 		}
+		if (this.inbox.refusing()) {
+			// Unread: Tomcat skips the small body, and the connection stays open.
+			this.inbox.refusedUnread();
+			refuseOverloaded(response);
+			return;
+		}
 		AsyncContext async = request.startAsync();
 		// A backstop only: the body deadline below answers first.
 		async.setTimeout(this.bodyTimeoutMillis + 30_000);
@@ -169,14 +177,18 @@ class CallbackServlet extends HttpServlet {
 		if (!outcome.complete()) {
 			// The events already queued are remembered, so the redelivery queues only the
 			// rest.
-			response.setHeader("Retry-After", "1");
-			reject(response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
-					"the bot is at its backlog limit, deliver again later");
+			refuseOverloaded(response);
 			return;
 		}
 		this.accepted.increment();
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentLength(0);
+	}
+
+	private void refuseOverloaded(HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", "1");
+		reject(response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+				"the bot is at its backlog limit, deliver again later");
 	}
 
 	private void reject(HttpServletResponse response, HttpStatus status, String outcome, String reason)
