@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * What is true about applying at the moment a reply is made: a round is open (until when,
  * how many days are left), one opens later, or none is open. Worked out from the rounds
- * and the clock every time, never stored.
+ * and the clock every time, never stored; only the wording of each outcome is remembered
+ * (formatting its dates costs more than answering the question).
  */
 @Component
 public class ApplyingStatus {
@@ -41,6 +43,9 @@ public class ApplyingStatus {
 	private final RoundCalendar calendar;
 
 	private final MessageCatalog catalog;
+
+	/** Sentences already worded, by what they say; a few per round and language. */
+	private final Map<Said, String> worded = new ConcurrentHashMap<>();
 
 	ApplyingStatus(RoundCalendar calendar, MessageCatalog catalog) {
 		this.calendar = calendar;
@@ -68,9 +73,29 @@ public class ApplyingStatus {
 	 */
 	public String sentence(Lang lang, Instant now) {
 		Availability availability = at(now);
+		long days = availability.round().daysLeft(now, this.calendar.zone());
+		Said said = new Said(lang, availability, days);
+		String known = this.worded.get(said);
+		if (known != null) {
+			return known;
+		}
+		if (this.worded.size() > 256) {
+			// Days go by and rounds change: what is no longer said goes.
+			this.worded.clear();
+		}
+		String text = word(lang, availability, days);
+		this.worded.put(said, text);
+		return text;
+	}
+
+	/** What a status sentence says, all it depends on. */
+	private record Said(Lang lang, Availability availability, long days) {
+	}
+
+	private String word(Lang lang, Availability availability, long days) {
 		Round round = availability.round();
 		Map<String, Object> args = new java.util.HashMap<>(roundArgs(round));
-		args.put("days", round.daysLeft(now, this.calendar.zone()));
+		args.put("days", days);
 		String text = switch (availability) {
 			case Availability.Open open -> this.catalog.text(lang, MessageKey.ROUND_STATUS_OPEN, args);
 			case Availability.NotYetOpen notYet -> this.catalog.text(lang, MessageKey.ROUND_STATUS_NOT_YET, args);

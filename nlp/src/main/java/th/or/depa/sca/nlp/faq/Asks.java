@@ -20,27 +20,31 @@ import java.util.regex.Pattern;
 enum Asks {
 
 	/** When: dates, days, years, times of day. Read first: "วันที่เท่าไหร่" is a date. */
-	TIME("เมื่อ(?:ไหร่|ไร่|ไหร|ไร|ไหล่)|ตอนไหน|ช่วงไหน|ช่วงไหร|วัน(?:ไหน|อะไร|ใด)|วันที่(?:เท่า(?:ไหร่|ไร)|ไหน)"
+	TIME("(?=[เตชวปพกถw])(?:เมื่อ(?:ไหร่|ไร่|ไหร|ไร|ไหล่)|ตอนไหน|ช่วงไหน|ช่วงไหร|วัน(?:ไหน|อะไร|ใด)|วันที่(?:เท่า(?:ไหร่|ไร)|ไหน)"
 			+ "|เดือน(?:ไหน|อะไร|ใด)|ปี(?:ไหน|อะไร|ใด)|พ\\.?ศ\\.?\\s*(?:อะไร|ไหน)|กี่โมง|ถึง(?:วัน)?ไหน"
-			+ "|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b"),
+			+ "|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b)"),
 
 	/** Where. */
-	PLACE("ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b"),
+	PLACE("(?=[ทตแอw])(?:ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b)"),
 
 	/** Who. */
-	PERSON("ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b"),
+	PERSON("(?=[ใทคw])(?:ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b)"),
 
 	/** How many, how much, how long. */
-	AMOUNT("(?<!เ)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b"),
+	AMOUNT("(?=[กเh])(?:(?<!เ)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b)"),
 
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง"). */
-	LIST("(?:อะไร|ไหน|ใคร)\\s*บ้าง|\\bwhich\\b|\\blist\\b");
+	LIST("(?=[อไใwl])(?:(?:อะไร|ไหน|ใคร)\\s*บ้าง|\\bwhich\\b|\\blist\\b)");
 
 	/**
 	 * Thai asks what something is with "who" and "where" words: "ดีป้าคือใคร", "…
 	 * คือที่ไหน" (what is depa?). These ask no kind.
 	 */
-	private static final Pattern IDENTITY = Pattern.compile("(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน");
+	private static final Pattern IDENTITY = Pattern
+		.compile("(?=[คเม])(?:(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน)");
+
+	// Each pattern starts with a lookahead of the characters its matches start with, so
+	// that the alternatives are not all tried at every position.
 
 	private final Pattern pattern;
 

@@ -21,39 +21,44 @@ import com.ibm.icu.util.ULocale;
  */
 final class Clauses {
 
+	// Most patterns start with a lookahead of the characters a match can start with: Java
+	// tries every alternative (or lookbehind) at every position otherwise, and these run
+	// several times on every message.
+
 	/** A particle that ends a clause when a space follows it. */
 	private static final Pattern PARTICLE_END = Pattern
-		.compile("(?<=ครับผม|ครับ|คร้าบ|คับ|ค้าบ|ค่ะ|คะ|ค่า|คร่า|นะคะ|นะครับ|จ้ะ|จ้า|จ๊ะ|ฮะ|ฮับ)[ ]+");
+		.compile("(?= )(?<=ครับผม|ครับ|คร้าบ|คับ|ค้าบ|ค่ะ|คะ|ค่า|คร่า|นะคะ|นะครับ|จ้ะ|จ้า|จ๊ะ|ฮะ|ฮับ)[ ]+");
 
 	/** Marks and line breaks that end a clause. */
 	private static final Pattern MARK_END = Pattern
-		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?<=[A-Za-z0-9][.])\\s+");
+		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?=\\s)(?<=[A-Za-z0-9][.])\\s+");
 
 	/** Where a Thai clause's phrases meet: a space. */
 	private static final Pattern THAI_PHRASES = Pattern.compile(" ");
 
 	/** A space beside Thai text: "smart city" inside a Thai clause stays one phrase. */
-	private static final Pattern THAI_SPACE = Pattern.compile("(?<=\\p{IsThai}) +| +(?=\\p{IsThai})");
+	private static final Pattern THAI_SPACE = Pattern.compile("(?= )(?<=\\p{IsThai}) +| +(?=\\p{IsThai})");
 
 	/** "… and when …": where an English sentence goes on to a second question. */
 	private static final Pattern ENGLISH_NEXT_QUESTION = Pattern.compile(
-			"(?i)\\s*,?\\s+(?:and|also|plus|n|&)\\s+(?=(?:also\\s+)?(?:how|what|whats|when|where|who|which|why|is|are|do|does|can|will|should)\\b)");
+			"(?i)(?=[\\s,])\\s*,?\\s+(?:and|also|plus|n|&)\\s+(?=(?:also\\s+)?(?:how|what|whats|when|where|who|which|why|is|are|do|does|can|will|should)\\b)");
 
 	/** Where an English sentence's parts meet: a comma or a semicolon. */
 	private static final Pattern ENGLISH_PHRASES = Pattern.compile("\\s*[,;]\\s*");
 
 	private static final Pattern THAI_LETTER = Pattern.compile("\\p{IsThai}");
 
-	private static final Pattern THAI_QUESTION = Pattern.compile(
-			"ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร|ที่ไหน|ตรงไหน"
-					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่");
+	private static final Pattern THAI_QUESTION = Pattern.compile("(?=[ไมปเรหยอทตกใบดแ])(?:"
+			+ "ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร|ที่ไหน|ตรงไหน"
+			+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่)");
 
 	/** Words that announce a question ("อยากทราบว่า …") rather than ask one. */
-	private static final Pattern THAI_ANNOUNCED = Pattern.compile("อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ");
+	private static final Pattern THAI_ANNOUNCED = Pattern
+		.compile("(?=[อสขแ])(?:อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ)");
 
 	private static final Pattern ENGLISH_QUESTION = Pattern.compile(
-			"\\b(what|whats|how|when|where|who|whom|whose|why|which|can|could|is|are|am|do|does|did|will|would|should"
-					+ "|any|tell me|pls|please|wanna know|want to know)\\b|\\?");
+			"(?=[whcaidstp?])(?:\\b(what|whats|how|when|where|who|whom|whose|why|which|can|could|is|are|am|do|does|did|will|would|should"
+					+ "|any|tell me|pls|please|wanna know|want to know)\\b|\\?)");
 
 	private Clauses() {
 	}

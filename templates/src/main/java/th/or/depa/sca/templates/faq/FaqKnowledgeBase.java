@@ -54,6 +54,13 @@ public final class FaqKnowledgeBase {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
+	/**
+	 * A long date per language (Buddhist calendar in Thai), in Bangkok: built once, as
+	 * building one costs more than the rest of an answer; cloned for each use, as ICU's
+	 * formats are not thread-safe.
+	 */
+	private static final Map<Lang, DateFormat> DEADLINE_FORMATS = deadlineFormats();
+
 	private final List<FaqEntry> entries;
 
 	private final Map<String, FaqEntry> byId;
@@ -211,8 +218,7 @@ public final class FaqKnowledgeBase {
 		if (text.indexOf('{') < 0) {
 			return text;
 		}
-		DateFormat format = DateFormat.getInstanceForSkeleton("dMMMMy", ULocale.forLocale(lang.locale()));
-		format.setTimeZone(MessageCatalog.ZONE);
+		DateFormat format = DEADLINE_FORMATS.get(lang).clone();
 		String filled = text.replace("{deadline}", format.format(deadline));
 		int at = filled.indexOf("{status}");
 		if (at < 0) {
@@ -222,6 +228,16 @@ public final class FaqKnowledgeBase {
 		String after = filled.substring(at + "{status}".length()).stripLeading();
 		String paragraph = status.isBlank() ? "" : "\n\n" + status.strip();
 		return (before + paragraph + (after.isEmpty() ? "" : "\n\n" + after)).strip();
+	}
+
+	private static Map<Lang, DateFormat> deadlineFormats() {
+		Map<Lang, DateFormat> formats = new EnumMap<>(Lang.class);
+		for (Lang lang : Lang.values()) {
+			DateFormat format = DateFormat.getInstanceForSkeleton("dMMMMy", ULocale.forLocale(lang.locale()));
+			format.setTimeZone(MessageCatalog.ZONE);
+			formats.put(lang, format);
+		}
+		return formats;
 	}
 
 	/** Whether the entry's answer tells where applying stands today. */
