@@ -3,8 +3,6 @@ package th.or.depa.sca.nlp.faq;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What kind of thing a question asks for, from its question words: a place, a person, a
@@ -20,36 +18,37 @@ import java.util.regex.Pattern;
 enum Asks {
 
 	/** When: dates, days, years, times of day. Read first: "วันที่เท่าไหร่" is a date. */
-	TIME("(?=[เตชวปพกถw])(?:เมื่อ(?:ไหร่|ไร่|ไหร|ไร|ไหล่)|ตอนไหน|ช่วงไหน|ช่วงไหร|วัน(?:ไหน|อะไร|ใด)|วันที่(?:เท่า(?:ไหร่|ไร)|ไหน)"
-			+ "|เดือน(?:ไหน|อะไร|ใด)|ปี(?:ไหน|อะไร|ใด)|พ\\.?ศ\\.?\\s*(?:อะไร|ไหน)|กี่โมง|ถึง(?:วัน)?ไหน"
-			+ "|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b)"),
+	TIME("เตชวปพกถw",
+			"เมื่อ(?:ไหร่|ไร่|ไหร|ไร|ไหล่)|ตอนไหน|ช่วงไหน|ช่วงไหร|วัน(?:ไหน|อะไร|ใด)|วันที่(?:เท่า(?:ไหร่|ไร)|ไหน)"
+					+ "|เดือน(?:ไหน|อะไร|ใด)|ปี(?:ไหน|อะไร|ใด)|พ\\.?ศ\\.?\\s*(?:อะไร|ไหน)|กี่โมง|ถึง(?:วัน)?ไหน"
+					+ "|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b"),
 
 	/** Where. */
-	PLACE("(?=[ทตแอw])(?:ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b)"),
+	PLACE("ทตแอw", "ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b"),
 
 	/** Who. */
-	PERSON("(?=[ใทคw])(?:ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b)"),
+	PERSON("ใทคw", "ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b"),
 
 	/** How many, how much, how long. */
-	AMOUNT("(?=[กเh])(?:(?<!เ)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b)"),
+	AMOUNT("กเh", "(?<!เ)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b"),
 
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง"). */
-	LIST("(?=[อไใwl])(?:(?:อะไร|ไหน|ใคร)\\s*บ้าง|\\bwhich\\b|\\blist\\b)");
+	LIST("อไใwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|\\bwhich\\b|\\blist\\b");
 
 	/**
 	 * Thai asks what something is with "who" and "where" words: "ดีป้าคือใคร", "…
 	 * คือที่ไหน" (what is depa?). These ask no kind.
 	 */
-	private static final Pattern IDENTITY = Pattern
-		.compile("(?=[คเม])(?:(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน)");
+	static final Prefiltered IDENTITY = new Prefiltered("(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน", "คเม");
 
-	// Each pattern starts with a lookahead of the characters its matches start with, so
-	// that the alternatives are not all tried at every position.
+	final Prefiltered pattern;
 
-	private final Pattern pattern;
-
-	Asks(String pattern) {
-		this.pattern = Pattern.compile(pattern);
+	/**
+	 * @param startLetters the letters a match can start with (lower case)
+	 * @param pattern the question words, in lower case
+	 */
+	Asks(String startLetters, String pattern) {
+		this.pattern = new Prefiltered(pattern, startLetters);
 	}
 
 	/**
@@ -58,14 +57,13 @@ enum Asks {
 	 */
 	static Set<Asks> in(String text) {
 		Set<Asks> kinds = EnumSet.noneOf(Asks.class);
-		String lower = IDENTITY.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+		String lower = IDENTITY.replaceAll(text.toLowerCase(Locale.ROOT), " ");
 		String rest = lower;
 		for (Asks kind : values()) {
-			Matcher matcher = kind.pattern.matcher((kind == LIST) ? lower : rest);
-			if (matcher.find()) {
+			if (kind.pattern.find((kind == LIST) ? lower : rest)) {
 				kinds.add(kind);
 				if (kind != LIST) {
-					rest = matcher.replaceAll(" ");
+					rest = kind.pattern.replaceAll(rest, " ");
 				}
 			}
 		}

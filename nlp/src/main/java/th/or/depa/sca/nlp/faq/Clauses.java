@@ -21,9 +21,9 @@ import com.ibm.icu.util.ULocale;
  */
 final class Clauses {
 
-	// Most patterns start with a lookahead of the characters a match can start with: Java
-	// tries every alternative (or lookbehind) at every position otherwise, and these run
-	// several times on every message.
+	// The splitting patterns start with a lookahead of a single character (a space), so
+	// that their lookbehinds are tried only there; the question words are searched from
+	// their first letters (Prefiltered).
 
 	/** A particle that ends a clause when a space follows it. */
 	private static final Pattern PARTICLE_END = Pattern
@@ -48,17 +48,19 @@ final class Clauses {
 
 	private static final Pattern THAI_LETTER = Pattern.compile("\\p{IsThai}");
 
-	private static final Pattern THAI_QUESTION = Pattern.compile("(?=[ไมปเรหยอทตกใบดแ])(?:"
-			+ "ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร|ที่ไหน|ตรงไหน"
-			+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่)");
+	static final Prefiltered THAI_QUESTION = new Prefiltered(
+			"ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร|ที่ไหน|ตรงไหน"
+					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่",
+			"ไมปเรหยอทตกใบดแ");
 
 	/** Words that announce a question ("อยากทราบว่า …") rather than ask one. */
-	private static final Pattern THAI_ANNOUNCED = Pattern
-		.compile("(?=[อสขแ])(?:อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ)");
+	static final Prefiltered THAI_ANNOUNCED = new Prefiltered("อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ", "อสขแ");
 
-	private static final Pattern ENGLISH_QUESTION = Pattern.compile(
-			"(?=[whcaidstp?])(?:\\b(what|whats|how|when|where|who|whom|whose|why|which|can|could|is|are|am|do|does|did|will|would|should"
-					+ "|any|tell me|pls|please|wanna know|want to know)\\b|\\?)");
+	/** English question words and marks, in lower case. */
+	static final Prefiltered ENGLISH_QUESTION = new Prefiltered(
+			"\\b(what|whats|how|when|where|who|whom|whose|why|which|can|could|is|are|am|do|does|did|will|would|should"
+					+ "|any|tell me|pls|please|wanna know|want to know)\\b|\\?",
+			"whcaidstp?");
 
 	private Clauses() {
 	}
@@ -110,12 +112,12 @@ final class Clauses {
 	}
 
 	static boolean asks(String clause) {
-		return questionWord(clause) || THAI_ANNOUNCED.matcher(clause).find();
+		return questionWord(clause) || THAI_ANNOUNCED.find(clause);
 	}
 
 	/** Whether a clause has a question word or mark (not only "I'd like to know"). */
 	private static boolean questionWord(String clause) {
-		return THAI_QUESTION.matcher(clause).find() || ENGLISH_QUESTION.matcher(clause.toLowerCase(Locale.ROOT)).find();
+		return THAI_QUESTION.find(clause) || ENGLISH_QUESTION.find(clause.toLowerCase(Locale.ROOT));
 	}
 
 	/**

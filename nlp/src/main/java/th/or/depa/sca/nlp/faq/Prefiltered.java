@@ -1,0 +1,90 @@
+package th.or.depa.sca.nlp.faq;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pattern that is tried only where one of its matches can start. Java's regex engine
+ * tries every alternative of a pattern at every position of the text, and a lookahead of
+ * Thai letters ({@code (?=[ไมป…])}) is slower still (a chain of per-letter tests): these
+ * question-word patterns run several times on every message, so a table of their first
+ * letters skips the positions where no match can start. The matches are those of the
+ * pattern itself: it is tried with transparent bounds, so lookbehinds and word boundaries
+ * see the text around each position.
+ */
+final class Prefiltered {
+
+	/** First letters are looked up in a table up to the end of the Thai block. */
+	private static final int LIMIT = 0x0E80;
+
+	private final Pattern pattern;
+
+	private final long[] starts = new long[LIMIT >>> 6];
+
+	/**
+	 * @param regex the pattern
+	 * @param startLetters every character a match can start with (below U+0E80: ASCII and
+	 * Thai)
+	 */
+	Prefiltered(String regex, String startLetters) {
+		this.pattern = Pattern.compile(regex);
+		for (int i = 0; i < startLetters.length(); i++) {
+			char letter = startLetters.charAt(i);
+			if (letter >= LIMIT) {
+				throw new IllegalArgumentException(
+						"Start letter U+" + Integer.toHexString(letter) + " is not supported");
+			}
+			this.starts[letter >>> 6] |= 1L << letter;
+		}
+	}
+
+	/** The pattern, as Java would search it. */
+	Pattern pattern() {
+		return this.pattern;
+	}
+
+	/** Whether the text has a match anywhere. */
+	boolean find(CharSequence text) {
+		return next(matcher(text), text, 0) >= 0;
+	}
+
+	/** The text with every match (left to right, not overlapping) replaced. */
+	String replaceAll(String text, String replacement) {
+		Matcher matcher = matcher(text);
+		int at = next(matcher, text, 0);
+		if (at < 0) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		int copied = 0;
+		while (at >= 0) {
+			out.append(text, copied, at).append(replacement);
+			copied = matcher.end();
+			at = next(matcher, text, Math.max(copied, at + 1));
+		}
+		return out.append(text, copied, text.length()).toString();
+	}
+
+	private Matcher matcher(CharSequence text) {
+		return this.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+	}
+
+	/**
+	 * Where the first match at or after {@code from} starts (its end in the matcher), or
+	 * -1.
+	 */
+	private int next(Matcher matcher, CharSequence text, int from) {
+		int length = text.length();
+		for (int i = from; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < LIMIT && (this.starts[c >>> 6] & (1L << c)) != 0) {
+				matcher.region(i, length);
+				if (matcher.lookingAt()) {
+					return i;
+				}
+			}
+		}
+		return -1;
+	}
+
+}
