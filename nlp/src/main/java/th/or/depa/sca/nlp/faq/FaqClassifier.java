@@ -3,7 +3,6 @@ package th.or.depa.sca.nlp.faq;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ final class FaqClassifier {
 		Feature[][] x = new Feature[examples.size()][];
 		double[] y = new double[examples.size()];
 		for (int i = 0; i < examples.size(); i++) {
-			for (String feature : features(examples.get(i))) {
+			for (String feature : features(examples.get(i), FaqIndex.grams(examples.get(i)))) {
 				features.putIfAbsent(feature, features.size() + 1);
 			}
 			x[i] = vector(features, examples.get(i));
@@ -106,29 +105,32 @@ final class FaqClassifier {
 
 	/** {@link #probabilities} without a map: by class index, with the likeliest one. */
 	Prediction predict(List<String> words) {
+		return predict(words, FaqIndex.grams(words));
+	}
+
+	/**
+	 * {@link #predict(List)} with the words' character grams, already made for BM25.
+	 */
+	Prediction predict(List<String> words, Set<String> grams) {
 		// Numbers the FAQ lacks are details of the question ("อายุ 35"), not signs that
-		// it
-		// is about something else: they do not count against it.
-		List<String> present = features(words);
+		// it is about something else: they do not count against it.
+		List<String> present = features(words, grams);
 		int[] indices = new int[present.size()];
-		int known = 0;
-		int counted = 0;
-		Set<String> seen = new HashSet<>(present.size() * 2);
+		int found = 0;
+		List<String> unknown = new ArrayList<>();
 		for (String feature : present) {
-			if (!seen.add(feature)) {
-				continue;
-			}
 			Integer index = this.features.get(feature);
 			if (index != null) {
-				indices[known++] = index;
-				counted++;
+				indices[found++] = index;
 			}
 			else if (!Lexicon.hasDigit(feature)) {
-				counted++;
+				unknown.add(feature);
 			}
 		}
-		double evidence = (counted == 0) ? 0 : Math.sqrt((double) known / counted);
-		Feature[] vector = vector(Arrays.copyOf(indices, known));
+		int[] known = distinct(indices, found);
+		int counted = known.length + (int) unknown.stream().distinct().count();
+		double evidence = (counted == 0) ? 0 : Math.sqrt((double) known.length / counted);
+		Feature[] vector = nodes(known);
 		double[] probabilities = new double[this.ids.length];
 		if (vector.length > 0) {
 			// No known feature: every class stays at 0.
@@ -172,7 +174,7 @@ final class FaqClassifier {
 
 	/** Unit-length binary vector of the features the model knows, by index. */
 	private static Feature[] vector(Map<String, Integer> features, List<String> words) {
-		List<String> present = features(words);
+		List<String> present = features(words, FaqIndex.grams(words));
 		int[] indices = new int[present.size()];
 		int count = 0;
 		for (String feature : present) {
@@ -181,12 +183,23 @@ final class FaqClassifier {
 				indices[count++] = index;
 			}
 		}
-		return vector(Arrays.copyOf(indices, count));
+		return nodes(distinct(indices, count));
 	}
 
-	/** Unit-length binary vector of feature indices (in any order, repeats allowed). */
-	private static Feature[] vector(int[] known) {
-		int[] indices = Arrays.stream(known).distinct().sorted().toArray();
+	/** The first {@code count} indices, sorted, each once. */
+	private static int[] distinct(int[] indices, int count) {
+		Arrays.sort(indices, 0, count);
+		int kept = 0;
+		for (int i = 0; i < count; i++) {
+			if (kept == 0 || indices[i] != indices[kept - 1]) {
+				indices[kept++] = indices[i];
+			}
+		}
+		return Arrays.copyOf(indices, kept);
+	}
+
+	/** Unit-length binary vector of distinct, sorted feature indices. */
+	private static Feature[] nodes(int[] indices) {
 		Feature[] vector = new Feature[indices.length];
 		double value = (indices.length == 0) ? 0 : 1 / Math.sqrt(indices.length);
 		for (int i = 0; i < indices.length; i++) {
@@ -195,7 +208,7 @@ final class FaqClassifier {
 		return vector;
 	}
 
-	private static List<String> features(List<String> words) {
+	private static List<String> features(List<String> words, Set<String> grams) {
 		List<String> out = new ArrayList<>(words.size() * 4);
 		for (int i = 0; i < words.size(); i++) {
 			out.add("w" + words.get(i));
@@ -203,7 +216,7 @@ final class FaqClassifier {
 				out.add("b" + words.get(i) + '\u0001' + words.get(i + 1));
 			}
 		}
-		for (String gram : FaqIndex.grams(words)) {
+		for (String gram : grams) {
 			out.add("g" + gram);
 		}
 		return out;

@@ -399,7 +399,7 @@ public final class FaqIndex {
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
-			all = blend(all, this.classifier.predict(words));
+			all = blend(all, this.classifier.predict(words, queryGrams));
 		}
 		if (!kinds.isEmpty()) {
 			all = unasked(all, kinds);

@@ -161,11 +161,26 @@ final class Lexicon {
 
 	static boolean hasDigit(String text) {
 		for (int i = 0; i < text.length(); i++) {
-			if (Character.isDigit(text.charAt(i))) {
+			if (isDigit(text.charAt(i))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * {@link Character#isDigit(char)}, without its table lookup for ASCII and Thai
+	 * letters (the only digits in those ranges are 0-9 and ๐-๙), which is nearly all the
+	 * text here.
+	 */
+	private static boolean isDigit(char c) {
+		if (c < 0x80) {
+			return c >= '0' && c <= '9';
+		}
+		if (c >= 0x0E00 && c <= 0x0E7F) {
+			return c >= '๐' && c <= '๙';
+		}
+		return Character.isDigit(c);
 	}
 
 	private record Candidate(String spelling, String word, int weight) {
