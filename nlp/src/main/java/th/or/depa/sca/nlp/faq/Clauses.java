@@ -33,6 +33,11 @@ final class Clauses {
 	private static final Pattern MARK_END = Pattern
 		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?=\\s)(?<=[A-Za-z0-9][.])\\s+");
 
+	/** What every match of {@link #MARK_END} has: a mark, a line break or a full stop. */
+	private static final String MARK_LETTERS = "?？!！\n\r.";
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	/** Where a Thai clause's phrases meet: a space. */
 	private static final Pattern THAI_PHRASES = Pattern.compile(" ");
 
@@ -70,12 +75,25 @@ final class Clauses {
 	 */
 	static List<String> split(String message) {
 		List<String> out = new ArrayList<>();
-		for (String part : MARK_END.split(message.strip())) {
-			for (String piece : PARTICLE_END.split(part)) {
+		for (String part : split(MARK_END, message.strip(), MARK_LETTERS)) {
+			for (String piece : split(PARTICLE_END, part, " ")) {
 				sentences(piece, out);
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The pattern's split of a text, without running it over a text that has none of the
+	 * letters every match needs (most chat messages have no mark or line break).
+	 */
+	private static String[] split(Pattern pattern, String text, String needed) {
+		for (int i = 0; i < text.length(); i++) {
+			if (needed.indexOf(text.charAt(i)) >= 0) {
+				return pattern.split(text);
+			}
+		}
+		return new String[] { text };
 	}
 
 	/**
@@ -158,12 +176,12 @@ final class Clauses {
 	 * sentence inside an abbreviation such as ก.พ.).
 	 */
 	private static void sentences(String piece, List<String> out) {
-		String text = piece.strip().replaceAll("\\s+", " ");
+		String text = WHITESPACE.matcher(piece.strip()).replaceAll(" ");
 		if (text.isEmpty()) {
 			return;
 		}
 		if (THAI_LETTER.matcher(text).find()) {
-			questionRuns(THAI_SPACE.split(text), " ", out);
+			questionRuns(split(THAI_SPACE, text, " "), " ", out);
 			return;
 		}
 		BreakIterator sentences = BreakIterator.getSentenceInstance(ULocale.ENGLISH);

@@ -21,6 +21,9 @@ final class Prefiltered {
 
 	private final long[] starts = new long[LIMIT >>> 6];
 
+	/** For a pattern of plain words: the words by their first letter, else null. */
+	private final String[][] words;
+
 	/**
 	 * @param regex the pattern
 	 * @param startLetters every character a match can start with (below U+0E80: ASCII and
@@ -36,6 +39,28 @@ final class Prefiltered {
 			}
 			this.starts[letter >>> 6] |= 1L << letter;
 		}
+		this.words = words(regex);
+	}
+
+	/** A plain alternation's words by first letter, in the pattern's order; else null. */
+	private static String[][] words(String regex) {
+		for (int i = 0; i < regex.length(); i++) {
+			if ("\\^$.?*+()[]{}".indexOf(regex.charAt(i)) >= 0) {
+				return null;
+			}
+		}
+		String[] all = regex.split("\\|");
+		String[][] byLetter = new String[LIMIT][];
+		for (String word : all) {
+			if (word.isEmpty() || word.charAt(0) >= LIMIT) {
+				return null;
+			}
+			String[] known = byLetter[word.charAt(0)];
+			String[] more = (known == null) ? new String[1] : java.util.Arrays.copyOf(known, known.length + 1);
+			more[more.length - 1] = word;
+			byLetter[word.charAt(0)] = more;
+		}
+		return byLetter;
 	}
 
 	/** The pattern, as Java would search it. */
@@ -44,12 +69,37 @@ final class Prefiltered {
 	}
 
 	/** Whether the text has a match anywhere. */
-	boolean find(CharSequence text) {
+	boolean find(String text) {
+		if (this.words != null) {
+			for (int i = 0; i < text.length(); i++) {
+				if (word(text, i) != null) {
+					return true;
+				}
+			}
+			return false;
+		}
 		return next(matcher(text), text, 0) >= 0;
+	}
+
+	/** The word of a plain alternation that matches at a position, or null. */
+	private String word(String text, int at) {
+		char c = text.charAt(at);
+		String[] candidates = (c < LIMIT) ? this.words[c] : null;
+		if (candidates != null) {
+			for (String word : candidates) {
+				if (text.startsWith(word, at)) {
+					return word;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The text with every match (left to right, not overlapping) replaced. */
 	String replaceAll(String text, String replacement) {
+		if (this.words != null) {
+			return replaceWords(text, replacement);
+		}
 		Matcher matcher = matcher(text);
 		int at = next(matcher, text, 0);
 		if (at < 0) {
@@ -63,6 +113,26 @@ final class Prefiltered {
 			at = next(matcher, text, Math.max(copied, at + 1));
 		}
 		return out.append(text, copied, text.length()).toString();
+	}
+
+	private String replaceWords(String text, String replacement) {
+		StringBuilder out = null;
+		int copied = 0;
+		int i = 0;
+		while (i < text.length()) {
+			String word = word(text, i);
+			if (word == null) {
+				i++;
+				continue;
+			}
+			if (out == null) {
+				out = new StringBuilder(text.length());
+			}
+			out.append(text, copied, i).append(replacement);
+			i += word.length();
+			copied = i;
+		}
+		return (out == null) ? text : out.append(text, copied, text.length()).toString();
 	}
 
 	private Matcher matcher(CharSequence text) {

@@ -70,6 +70,16 @@ class PrefilteredTests {
 	}
 
 	@Test
+	void shouldMatchPlainWordsAsTheRegexWouldTakingTheFirstAlternativeThatFits() {
+		Prefiltered words = new Prefiltered("หรือ|หรือไม่|ไหม", "หไ");
+		assertThat(words.replaceAll("ได้หรือไม่ ไหมคะ", "_"))
+			.isEqualTo(words.pattern().matcher("ได้หรือไม่ ไหมคะ").replaceAll("_"))
+			.isEqualTo("ได้_ไม่ _คะ");
+		assertThat(words.find("สมัครได้เลย")).isFalse();
+		assertThat(words.replaceAll("สมัครได้เลย", "_")).isEqualTo("สมัครได้เลย");
+	}
+
+	@Test
 	void shouldRefuseStartLettersBeyondTheThaiBlock() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Prefiltered("？", "？"));
 	}
