@@ -327,7 +327,7 @@ public final class FaqIndex {
 	private boolean secondQuestion(Asked clause, String main) {
 		FaqMatch match = clause.answer().match();
 		if (match.confidence() < Math.max(SECOND_ANSWER_CONFIDENCE, this.settings.answerConfidence())
-				|| clause.known() < SECOND_QUESTION_WEIGHT * this.rareIdf) {
+				|| (clause.known() < SECOND_QUESTION_WEIGHT * this.rareIdf && !asksOtherKind(clause, main))) {
 			return false;
 		}
 		for (FaqMatch other : clause.answer().ranked()) {
@@ -336,6 +336,20 @@ public final class FaqIndex {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether a clause asks for a kind of thing (a place, a time …) that its own entry
+	 * answers and the main entry does not: "ปิดรับวันไหน สมัครที่ไหนคะ" asks a time and
+	 * then a place, a second question even in common words.
+	 */
+	private boolean asksOtherKind(Asked clause, String main) {
+		if (clause.kinds().isEmpty()) {
+			return false;
+		}
+		Set<Asks> own = this.asks.getOrDefault(clause.answer().match().id(), Set.of());
+		Set<Asks> mains = this.asks.getOrDefault(main, Set.of());
+		return own.containsAll(clause.kinds()) && !mains.containsAll(clause.kinds());
 	}
 
 	/**
@@ -368,10 +382,10 @@ public final class FaqIndex {
 	}
 
 	/**
-	 * A question's result and the weight (idf) of its words that the FAQ knows, numbers
-	 * aside.
+	 * A question's result, the weight (idf) of its words that the FAQ knows (numbers
+	 * aside) and the kinds of thing it asks for.
 	 */
-	private record Asked(FaqResult result, double known) {
+	private record Asked(FaqResult result, double known, Set<Asks> kinds) {
 
 		FaqResult.Answer answer() {
 			return (FaqResult.Answer) this.result;
@@ -382,7 +396,7 @@ public final class FaqIndex {
 	private Asked askAnalysed(List<String> analysed, Set<Asks> kinds) {
 		List<String> words = this.lexicon.correct(limit(analysed));
 		if (words.isEmpty()) {
-			return new Asked(new FaqResult.NoMatch(List.of()), 0);
+			return new Asked(new FaqResult.NoMatch(List.of()), 0, kinds);
 		}
 		Set<String> queryWords = new LinkedHashSet<>(words);
 		double known = 0;
@@ -392,7 +406,7 @@ public final class FaqIndex {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, queryWords, kinds), known);
+		return new Asked(rankAnalysed(words, queryWords, kinds), known, kinds);
 	}
 
 	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds) {
