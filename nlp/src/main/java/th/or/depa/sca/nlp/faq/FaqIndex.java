@@ -259,6 +259,12 @@ public final class FaqIndex {
 	private static final double SECOND_ANSWER_CONFIDENCE = 0.35;
 
 	/**
+	 * A clause answered this clearly is a question of its own whatever the weight of its
+	 * words ("เทศบาลสมัครได้ด้วยไหมครับ" after a question about the quota).
+	 */
+	private static final double CLEAR_SECOND_ANSWER = 0.75;
+
+	/**
 	 * How much weight (idf) of words the FAQ knows a second question needs: one rare
 	 * word, or a few common ones ("โครงการนี้" alone is not a question of its own).
 	 */
@@ -327,7 +333,8 @@ public final class FaqIndex {
 	private boolean secondQuestion(Asked clause, String main) {
 		FaqMatch match = clause.answer().match();
 		if (match.confidence() < Math.max(SECOND_ANSWER_CONFIDENCE, this.settings.answerConfidence())
-				|| (clause.known() < SECOND_QUESTION_WEIGHT * this.rareIdf && !asksOtherKind(clause, main))) {
+				|| (clause.known() < SECOND_QUESTION_WEIGHT * this.rareIdf && !asksOtherKind(clause, main)
+						&& match.confidence() < CLEAR_SECOND_ANSWER)) {
 			return false;
 		}
 		for (FaqMatch other : clause.answer().ranked()) {
