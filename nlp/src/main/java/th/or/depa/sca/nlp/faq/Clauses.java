@@ -21,9 +21,9 @@ import com.ibm.icu.util.ULocale;
  */
 final class Clauses {
 
-	// The splitting patterns start with a lookahead of a single character (a space), so
-	// that their lookbehinds are tried only there; the question words are searched from
-	// their first letters (Prefiltered).
+	// A splitting pattern whose matches begin with a space (or comma) starts with a
+	// lookahead of it, so that its lookbehinds and alternatives are tried only there; the
+	// question words are searched from their first letters (Prefiltered).
 
 	/** A particle that ends a clause when a space follows it. */
 	private static final Pattern PARTICLE_END = Pattern
