@@ -122,7 +122,7 @@ class CallbackServlet extends HttpServlet {
 			return;
 		}
 		if (this.inbox.refusing()) {
-			// Unread: Tomcat skips the small body, and the connection stays open.
+			// Unread: Tomcat closes the connection after a 503, so the body is never read.
 			this.inbox.refusedUnread();
 			refuseOverloaded(response);
 			return;
