@@ -122,8 +122,7 @@ class CallbackServlet extends HttpServlet {
 			return;
 		}
 		if (this.inbox.refusing()) {
-			// Unread: Tomcat closes the connection after a 503, so the body is never
-			// read.
+			// Unread: Tomcat closes the connection after a 503 anyway.
 			this.inbox.refusedUnread();
 			refuseOverloaded(response);
 			return;
