@@ -38,6 +38,9 @@ final class Clauses {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+	/** How a clause that only offers another answer to the one before starts. */
+	private static final Pattern ALTERNATIVE = Pattern.compile("(?i)หรือ|or\\b");
+
 	/** Where a Thai clause's phrases meet: a space. */
 	private static final Pattern THAI_PHRASES = Pattern.compile(" ");
 
@@ -104,7 +107,17 @@ final class Clauses {
 	 */
 	static List<String> questions(List<String> clauses, boolean phrases) {
 		List<String> out = new ArrayList<>();
+		String previous = null;
 		for (String clause : clauses) {
+			String before = previous;
+			previous = clause;
+			if (before != null && ALTERNATIVE.matcher(clause).lookingAt()) {
+				// "… สมัครได้ไหมคะ หรือต้องจบก่อน": a clause that starts with "or" offers
+				// another answer to the question before it; it is asked with that one,
+				// never alone.
+				out.add(before + " " + clause);
+				continue;
+			}
 			if (!asks(clause)) {
 				continue;
 			}

@@ -36,6 +36,16 @@ class ClausesTests {
 	}
 
 	@Test
+	void shouldAskAClauseThatStartsWithOrOnlyTogetherWithTheQuestionBeforeIt() {
+		assertThat(Clauses.questions(Clauses.split("เด็กม.6 สมัครได้ไหมคะ หรือต้องจบก่อน"), true))
+			.contains("เด็กม.6 สมัครได้ไหมคะ", "เด็กม.6 สมัครได้ไหมคะ หรือต้องจบก่อน")
+			.doesNotContain("หรือต้องจบก่อน");
+		assertThat(Clauses.questions(Clauses.split("is it free? or do we pay for the boot camp?"), true))
+			.contains("is it free? or do we pay for the boot camp?")
+			.doesNotContain("or do we pay for the boot camp?");
+	}
+
+	@Test
 	void shouldSplitAShortMessageAtEachPhraseThatAsks() {
 		assertThat(Clauses.split("ปิดรับวันไหน สมัครที่ไหนคะ")).containsExactly("ปิดรับวันไหน", "สมัครที่ไหนคะ");
 		assertThat(Clauses.split("สนใจโครงการ ปิดรับวันไหน ต้องใช้เอกสารอะไร"))
