@@ -191,6 +191,27 @@ class ApplyingAnswersTests extends BotTestSupport {
 		assertThat(this.redis.keys("sca:optin:user:*")).isEmpty();
 	}
 
+	@Test
+	void shouldSayWhereApplyingStandsOnceWhenAMessageAsksTwoThingsAboutApplying() {
+		this.clock.setBangkok("2026-12-01T10:00:00");
+		String user = newUserId();
+		int before = LineApiStub.requests(REPLY).size();
+		this.webhook.post(body(text(newEventId(), user, "ปิดรับวันไหน สมัครที่ไหนคะ", false)));
+		await().atMost(PATIENCE).until(() -> LineApiStub.requests(REPLY).size() > before);
+		List<String> said = JsonPath.read(LineApiStub.requests(REPLY).get(before).getBodyAsString(),
+				"$.messages[*].text");
+		assertThat(said).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(said.get(0)).contains("21 กรกฎาคม 2565");
+		assertThat(said.get(1)).contains("Facebook");
+		assertThat(String.join("\n", said).split("ขณะนี้ปิดรับสมัครแล้ว", -1)).as("the status, once: %s", said)
+			.hasSize(2);
+		// LINE shows the quick replies of the last message only: the offer the status
+		// sentence mentions is there.
+		assertThat(JsonPath.<List<String>>read(LineApiStub.requests(REPLY).get(before).getBodyAsString(),
+				"$.messages[-1].quickReply.items[*].action.data"))
+			.contains(NOTIFY);
+	}
+
 	private String say(String message) {
 		String user = newUserId();
 		int before = LineApiStub.requests(REPLY).size();

@@ -163,8 +163,12 @@ class FaqConversation implements IdleHandler, Questions {
 	 */
 	private List<Message> severalAnswers(Turn turn, List<FaqResult.Answer> answers) {
 		List<Message> messages = new java.util.ArrayList<>();
+		boolean statusTold = false;
 		for (FaqResult.Answer answer : answers) {
-			List<Message> next = answerMessages(turn, entry(answer.match().id()));
+			FaqEntry entry = entry(answer.match().id());
+			// Where applying stands is said once, with the first answer about applying.
+			List<Message> next = statusTold ? answerWithoutStatus(turn, entry) : answerMessages(turn, entry);
+			statusTold |= FaqKnowledgeBase.tellsStatus(entry);
 			if (messages.size() + next.size() > MAX_REPLY_MESSAGES) {
 				break;
 			}
@@ -186,6 +190,19 @@ class FaqConversation implements IdleHandler, Questions {
 		String answer = this.knowledge.answer(entry, lang, deadline, this.status.sentence(lang, turn.now()));
 		return this.status.offersNextRound(turn.now()) ? this.replies.faqAnswerOfferingNextRound(lang, answer)
 				: this.replies.faqAnswer(lang, answer);
+	}
+
+	/**
+	 * The entry's answer without where applying stands (said already in this reply); it
+	 * keeps the offer of the next round, as LINE shows the quick replies of a reply's
+	 * last message only.
+	 */
+	private List<Message> answerWithoutStatus(Turn turn, FaqEntry entry) {
+		Date deadline = Date.from(this.program.deadlineDay().toInstant());
+		String answer = this.knowledge.answer(entry, turn.lang(), deadline);
+		return FaqKnowledgeBase.tellsStatus(entry) && this.status.offersNextRound(turn.now())
+				? this.replies.faqAnswerOfferingNextRound(turn.lang(), answer)
+				: this.replies.faqAnswer(turn.lang(), answer);
 	}
 
 	private List<com.linecorp.bot.messaging.model.QuickReplyItem> menuAndPopular(Lang lang) {
