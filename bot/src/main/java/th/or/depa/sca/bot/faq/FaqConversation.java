@@ -167,7 +167,7 @@ class FaqConversation implements IdleHandler, Questions {
 		for (FaqResult.Answer answer : answers) {
 			FaqEntry entry = entry(answer.match().id());
 			// Where applying stands is said once, with the first answer about applying.
-			List<Message> next = statusTold ? answerWithoutStatus(turn, entry) : answerMessages(turn, entry);
+			List<Message> next = answerMessages(turn, entry, !statusTold);
 			statusTold |= FaqKnowledgeBase.tellsStatus(entry);
 			if (messages.size() + next.size() > MAX_REPLY_MESSAGES) {
 				break;
@@ -182,27 +182,24 @@ class FaqConversation implements IdleHandler, Questions {
 	 * moment and, when no round is open, offers to tell the user when one opens.
 	 */
 	private List<Message> answerMessages(Turn turn, FaqEntry entry) {
+		return answerMessages(turn, entry, true);
+	}
+
+	/**
+	 * The entry's answer, with where applying stands unless {@code tellStatus} is false
+	 * (said already in this reply); an answer about applying keeps the offer of the next
+	 * round either way, as LINE shows the quick replies of a reply's last message only.
+	 */
+	private List<Message> answerMessages(Turn turn, FaqEntry entry, boolean tellStatus) {
 		Lang lang = turn.lang();
 		Date deadline = Date.from(this.program.deadlineDay().toInstant());
 		if (!FaqKnowledgeBase.tellsStatus(entry)) {
 			return this.replies.faqAnswer(lang, this.knowledge.answer(entry, lang, deadline));
 		}
-		String answer = this.knowledge.answer(entry, lang, deadline, this.status.sentence(lang, turn.now()));
+		String status = tellStatus ? this.status.sentence(lang, turn.now()) : "";
+		String answer = this.knowledge.answer(entry, lang, deadline, status);
 		return this.status.offersNextRound(turn.now()) ? this.replies.faqAnswerOfferingNextRound(lang, answer)
 				: this.replies.faqAnswer(lang, answer);
-	}
-
-	/**
-	 * The entry's answer without where applying stands (said already in this reply); it
-	 * keeps the offer of the next round, as LINE shows the quick replies of a reply's
-	 * last message only.
-	 */
-	private List<Message> answerWithoutStatus(Turn turn, FaqEntry entry) {
-		Date deadline = Date.from(this.program.deadlineDay().toInstant());
-		String answer = this.knowledge.answer(entry, turn.lang(), deadline);
-		return FaqKnowledgeBase.tellsStatus(entry) && this.status.offersNextRound(turn.now())
-				? this.replies.faqAnswerOfferingNextRound(turn.lang(), answer)
-				: this.replies.faqAnswer(turn.lang(), answer);
 	}
 
 	private List<com.linecorp.bot.messaging.model.QuickReplyItem> menuAndPopular(Lang lang) {
