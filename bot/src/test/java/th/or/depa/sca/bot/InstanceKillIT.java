@@ -109,7 +109,7 @@ class InstanceKillIT {
 			int management = SharedRedis.freePort();
 			Path jar = Path.of(System.getProperty("bot.jar", "target/bot.jar"));
 			String java = ProcessHandle.current().info().command().orElse("java");
-			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseParallelGC", "-jar", jar.toString())
 				.redirectErrorStream(true)
 				.redirectOutput(Path.of("target/instance-kill-" + name + ".log").toFile());
 			Map<String, String> env = builder.environment();

@@ -47,9 +47,9 @@ final class BotProcess implements AutoCloseable {
 
 	static BotProcess start(String java, List<String> jvmArgs, Path jar, Map<String, String> environment, Path log)
 			throws IOException {
-		// The heap the README's production command gives the bot: it must fit a 512 MB
-		// container under this load.
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+		// The heap and collector the README's production command gives the bot: it must
+		// fit a 512 MB container under this load.
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseParallelGC"));
 		command.addAll(jvmArgs);
 		command.addAll(List.of("-jar", jar.toString()));
 		Files.createDirectories(log.toAbsolutePath().getParent());

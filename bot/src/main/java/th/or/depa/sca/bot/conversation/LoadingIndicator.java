@@ -1,9 +1,11 @@
 package th.or.depa.sca.bot.conversation;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 
 import th.or.depa.sca.bot.line.LineMessenger;
 
@@ -25,12 +27,27 @@ class LoadingIndicator implements DisposableBean {
 
 	private final LoadingProperties properties;
 
-	private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
-			Thread.ofPlatform().name("loading-", 0).daemon().factory());
+	/**
+	 * A wheel: every answer sets a timer and nearly every one is cancelled within
+	 * milliseconds, which a wheel takes without waking its thread (a scheduled executor
+	 * is woken by each).
+	 */
+	private final HashedWheelTimer timer = new HashedWheelTimer(
+			Thread.ofPlatform().name("loading-timer").daemon().factory(), 50, TimeUnit.MILLISECONDS);
+
+	/**
+	 * Sends the animations that are due, so that a slow LINE call does not hold the
+	 * wheel; when both are busy and 100 wait, more are dropped (the animation is a
+	 * nicety).
+	 */
+	private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(100), Thread.ofPlatform().name("loading-", 0).daemon().factory(),
+			new ThreadPoolExecutor.DiscardPolicy());
 
 	LoadingIndicator(LineMessenger messenger, LoadingProperties properties) {
 		this.messenger = messenger;
 		this.properties = properties;
+		this.senders.allowCoreThreadTimeOut(true);
 	}
 
 	/**
@@ -41,15 +58,16 @@ class LoadingIndicator implements DisposableBean {
 		if (userId == null) {
 			return NOTHING;
 		}
-		ScheduledFuture<?> pending = this.timer.schedule(
-				() -> this.messenger.showLoading(userId, this.properties.seconds()), this.properties.after().toMillis(),
-				TimeUnit.MILLISECONDS);
-		return () -> pending.cancel(false);
+		Timeout pending = this.timer.newTimeout(
+				(timeout) -> this.senders.execute(() -> this.messenger.showLoading(userId, this.properties.seconds())),
+				this.properties.after().toMillis(), TimeUnit.MILLISECONDS);
+		return pending::cancel;
 	}
 
 	@Override
 	public void destroy() {
-		this.timer.shutdownNow();
+		this.timer.stop();
+		this.senders.shutdownNow();
 	}
 
 	/** An answer being prepared. */

@@ -7,13 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.AsyncContext;
@@ -74,7 +73,7 @@ class CallbackServlet extends HttpServlet {
 
 	private final transient Counter accepted;
 
-	private final transient ScheduledExecutorService timer;
+	private final transient HashedWheelTimer timer;
 
 	private final long bodyTimeoutMillis;
 
@@ -89,10 +88,11 @@ class CallbackServlet extends HttpServlet {
 		this.inbox = inbox;
 		this.json = json;
 		this.meters = meters;
-		// Not a bean: a ScheduledExecutorService bean would become the @Scheduled jobs'
-		// scheduler.
-		this.timer = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-deadline").daemon().factory());
+		// A wheel, not a ScheduledExecutorService: every webhook sets a deadline and
+		// nearly every one is cancelled at once, and a wheel takes both without waking
+		// its thread (which ticks every 50 ms; the deadline is seconds).
+		this.timer = new HashedWheelTimer(Thread.ofPlatform().name("webhook-deadline").daemon().factory(), 50,
+				TimeUnit.MILLISECONDS);
 		this.bodyTimeoutMillis = Math.max(1, bodyTimeout.toMillis());
 		this.ack = Timer.builder("bot.webhook.ack")
 			.description("Time from reading a webhook to answering it, events queued")
@@ -105,7 +105,7 @@ class CallbackServlet extends HttpServlet {
 
 	@Override
 	public void destroy() {
-		this.timer.shutdownNow();
+		this.timer.stop();
 	}
 
 	@Override
@@ -132,7 +132,8 @@ class CallbackServlet extends HttpServlet {
 		async.setTimeout(this.bodyTimeoutMillis + 30_000);
 		ServletInputStream in = request.getInputStream();
 		Body body = new Body(async, in, response, header, (int) Math.max(0, length), started);
-		body.deadline = this.timer.schedule(body::timedOut, this.bodyTimeoutMillis, TimeUnit.MILLISECONDS);
+		body.deadline = this.timer.newTimeout((timeout) -> body.timedOut(), this.bodyTimeoutMillis,
+				TimeUnit.MILLISECONDS);
 		in.setReadListener(body);
 	}
 
@@ -242,7 +243,7 @@ class CallbackServlet extends HttpServlet {
 
 		private int size;
 
-		private volatile ScheduledFuture<?> deadline;
+		private volatile Timeout deadline;
 
 		Body(AsyncContext async, ServletInputStream in, HttpServletResponse response, String header, int expected,
 				long started) {
@@ -340,9 +341,9 @@ class CallbackServlet extends HttpServlet {
 		}
 
 		private void cancelDeadline() {
-			ScheduledFuture<?> pending = this.deadline;
+			Timeout pending = this.deadline;
 			if (pending != null) {
-				pending.cancel(false);
+				pending.cancel();
 			}
 		}
 

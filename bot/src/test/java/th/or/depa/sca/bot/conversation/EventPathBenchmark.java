@@ -41,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = { "-Xmx256m" })
+@Fork(value = 1, jvmArgsAppend = { "-Xmx256m", "-XX:+UseParallelGC" })
 public class EventPathBenchmark {
 
 	private static final String[] PARTICLES = { "", " ครับ", " ค่ะ", " คะ", " นะครับ", " จ้า", " อ่ะ", "??" };
