@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -189,6 +192,39 @@ class InboxResilienceTests {
 		finally {
 			drips.shutdownNow();
 		}
+	}
+
+	/**
+	 * The body read at once when it came with the headers, else without blocking as it
+	 * arrives: none of it with the headers, or a part.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 10 })
+	void shouldAnswerAWebhookWhoseBodyArrivesAfterItsHeaders(int withHeaders) throws Exception {
+		ConfigurableApplicationContext context = start("--bot.webhook.body-timeout=2s");
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		byte[] body = body(text(newEventId(), newUserId(), "late body", false)).getBytes(StandardCharsets.UTF_8);
+		byte[] head = ("POST /callback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+				+ "X-Line-Signature: " + WebhookClient.sign(body) + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(5_000);
+			socket.setTcpNoDelay(true);
+			OutputStream out = socket.getOutputStream();
+			byte[] first = Arrays.copyOf(head, head.length + withHeaders);
+			System.arraycopy(body, 0, first, head.length, withHeaders);
+			out.write(first);
+			out.flush();
+			Thread.sleep(300); // read by now: the rest is not in yet
+			out.write(body, withHeaders, 20);
+			out.flush();
+			Thread.sleep(100);
+			out.write(body, withHeaders + 20, body.length - withHeaders - 20);
+			out.flush();
+			String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+			assertThat(status).isEqualTo("HTTP/1.1 200");
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> LineApiStub.requests(REPLY).size() == 1);
 	}
 
 	@Test
