@@ -73,8 +73,6 @@ class CallbackServlet extends HttpServlet {
 
 	private final transient Counter accepted;
 
-	private final transient Counter atOnce;
-
 	private final transient HashedWheelTimer timer;
 
 	private final long bodyTimeoutMillis;
@@ -98,9 +96,6 @@ class CallbackServlet extends HttpServlet {
 		this.bodyTimeoutMillis = Math.max(1, bodyTimeout.toMillis());
 		this.ack = Timer.builder("bot.webhook.ack")
 			.description("Time from reading a webhook to answering it, events queued")
-			.register(meters);
-		this.atOnce = Counter.builder("bot.webhook.bodies.at.once")
-			.description("Webhook bodies that came whole with their headers, read without an asynchronous read")
 			.register(meters);
 		this.accepted = Counter.builder("bot.webhook.requests")
 			.description("Webhook requests by outcome")
@@ -132,35 +127,11 @@ class CallbackServlet extends HttpServlet {
 			refuseOverloaded(response);
 			return;
 		}
-		ServletInputStream in = request.getInputStream();
-		int expected = (int) Math.max(0, length);
-		byte[] buffer = new byte[(expected > 0) ? expected : 4096];
-		int size = 0;
-		// LINE sends a webhook's small body with its headers, so it is nearly always in
-		// Tomcat's buffer already: take what is there (available() says whether
-		// anything is, so none of these reads blocks), and answer here when that is the
-		// whole body, without a deadline or the hand-offs of an asynchronous read.
-		while (size < expected && in.available() > 0) {
-			int read = in.read(buffer, size, expected - size);
-			if (read < 0) {
-				break;
-			}
-			size += read;
-		}
-		if (expected > 0 && size == expected) {
-			this.atOnce.increment();
-			try {
-				handle(buffer, header, response);
-			}
-			finally {
-				this.ack.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-			}
-			return;
-		}
 		AsyncContext async = request.startAsync();
 		// A backstop only: the body deadline below answers first.
 		async.setTimeout(this.bodyTimeoutMillis + 30_000);
-		Body body = new Body(async, in, response, header, buffer, size, started);
+		ServletInputStream in = request.getInputStream();
+		Body body = new Body(async, in, response, header, (int) Math.max(0, length), started);
 		body.deadline = this.timer.newTimeout((timeout) -> body.timedOut(), this.bodyTimeoutMillis,
 				TimeUnit.MILLISECONDS);
 		in.setReadListener(body);
@@ -274,16 +245,14 @@ class CallbackServlet extends HttpServlet {
 
 		private volatile Timeout deadline;
 
-		/** Reads the rest of a body of which {@code size} bytes are in {@code buffer}. */
-		Body(AsyncContext async, ServletInputStream in, HttpServletResponse response, String header, byte[] buffer,
-				int size, long started) {
+		Body(AsyncContext async, ServletInputStream in, HttpServletResponse response, String header, int expected,
+				long started) {
 			this.async = async;
 			this.in = in;
 			this.response = response;
 			this.header = header;
 			this.started = started;
-			this.buffer = buffer;
-			this.size = size;
+			this.buffer = new byte[(expected > 0) ? expected : 4096];
 		}
 
 		@Override
