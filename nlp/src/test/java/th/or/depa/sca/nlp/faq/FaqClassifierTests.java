@@ -1,7 +1,9 @@
 package th.or.depa.sca.nlp.faq;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,23 @@ class FaqClassifierTests {
 		Map<String, Double> first = FaqClassifier.train(LABELS, EXAMPLES).probabilities(question);
 		Map<String, Double> second = FaqClassifier.train(LABELS, EXAMPLES).probabilities(question);
 		first.forEach((id, p) -> assertThat(second.get(id)).isCloseTo(p, within(0.0)));
+	}
+
+	@Test
+	void shouldFindTheSameDistinctFeaturesThroughItsBitSetAsBySortingAndLeaveItClear() {
+		Random random = new Random(11);
+		long[] marks = new long[(5_000 >>> 6) + 1];
+		for (int round = 0; round < 2_000; round++) {
+			int count = random.nextInt(400);
+			int[] indices = new int[count + random.nextInt(5)];
+			int range = 1 + random.nextInt(5_000);
+			for (int i = 0; i < indices.length; i++) {
+				indices[i] = 1 + random.nextInt(range);
+			}
+			int[] expected = FaqClassifier.distinct(Arrays.copyOf(indices, indices.length), count);
+			assertThat(FaqClassifier.distinct(indices, count, marks)).containsExactly(expected);
+			assertThat(marks).containsOnly(0L);
+		}
 	}
 
 }
