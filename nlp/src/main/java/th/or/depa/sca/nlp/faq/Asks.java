@@ -23,8 +23,10 @@ enum Asks {
 					+ "|เดือน(?:ไหน|อะไร|ใด)|ปี(?:ไหน|อะไร|ใด)|พ\\.?ศ\\.?\\s*(?:อะไร|ไหน)|กี่โมง|ถึง(?:วัน)?ไหน"
 					+ "|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b"),
 
-	/** Where. */
-	PLACE("ทตแอw", "ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b"),
+	/** Where, and which venue ("โรงแรมไหน", "what hotel"). */
+	PLACE("ทตแอโสหw",
+			"ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|(?:โรงแรม|สถานที่|ห้อง|อาคาร|ตึก|หอประชุม|สนาม)\\s*(?:ไหน|อะไร|ใด)"
+					+ "|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b|\\b(?:which|what)\\s+(?:hotel|venue|building|room|location)\\b"),
 
 	/** Who. */
 	PERSON("ใทคw", "ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b"),

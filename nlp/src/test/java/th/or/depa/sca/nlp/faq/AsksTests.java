@@ -18,6 +18,9 @@ class AsksTests {
 	@Test
 	void shouldReadWhatAnEnglishQuestionAsksFor() {
 		assertThat(Asks.in("where is the depa office")).containsExactly(Asks.PLACE);
+		assertThat(Asks.in("งานจัดที่โรงแรมไหนคะ")).containsExactly(Asks.PLACE);
+		assertThat(Asks.in("อบรมที่สถานที่อะไรครับ")).containsExactly(Asks.PLACE);
+		assertThat(Asks.in("what hotel is it at")).containsExactly(Asks.PLACE);
 		assertThat(Asks.in("Who runs it?")).containsExactly(Asks.PERSON);
 		assertThat(Asks.in("what date does it close")).containsExactly(Asks.TIME);
 		assertThat(Asks.in("how many ppl u take")).containsExactly(Asks.AMOUNT);
