@@ -67,4 +67,12 @@ class ClausesTests {
 		assertThat(Clauses.split("me and my friend want to join")).containsExactly("me and my friend want to join");
 	}
 
+	@Test
+	void shouldNotReadTheLettersOfHowManyInsideAboutAsAQuestion() {
+		// เกี่ยวกับ (about) has กี่ (how many) inside it: a story clause, not a question.
+		assertThat(Clauses.asks("อาจารย์ให้หาข้อมูลโครงการของรัฐที่เกี่ยวกับเมืองอัจฉริยะ")).isFalse();
+		assertThat(Clauses.asks("รุ่นนี้รับกี่คนคะ")).isTrue();
+		assertThat(Clauses.asks("เกี่ยวกับอะไรคะ")).isTrue();
+	}
+
 }
