@@ -1,7 +1,6 @@
 package th.or.depa.sca.nlp.faq;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +52,8 @@ final class FaqClassifier {
 		this.features = features;
 		this.model = model;
 		this.ids = ids;
-		int words = (features.size() >>> 6) + 1;
-		this.marks = ThreadLocal.withInitial(() -> new long[words]);
+		int count = features.size();
+		this.marks = ThreadLocal.withInitial(() -> marks(count));
 	}
 
 	/**
@@ -70,13 +69,19 @@ final class FaqClassifier {
 			classes.putIfAbsent(label, classes.size());
 		}
 		Map<String, Integer> features = new HashMap<>();
+		List<List<String>> present = new ArrayList<>(examples.size());
+		for (List<String> example : examples) {
+			List<String> own = features(example, FaqIndex.grams(example));
+			for (String feature : own) {
+				features.putIfAbsent(feature, features.size() + 1);
+			}
+			present.add(own);
+		}
+		long[] marks = marks(features.size());
 		Feature[][] x = new Feature[examples.size()][];
 		double[] y = new double[examples.size()];
 		for (int i = 0; i < examples.size(); i++) {
-			for (String feature : features(examples.get(i), FaqIndex.grams(examples.get(i)))) {
-				features.putIfAbsent(feature, features.size() + 1);
-			}
-			x[i] = vector(features, examples.get(i));
+			x[i] = vector(features, present.get(i), marks);
 			y[i] = classes.get(labels.get(i));
 		}
 		Problem problem = new Problem();
@@ -182,8 +187,7 @@ final class FaqClassifier {
 	}
 
 	/** Unit-length binary vector of the features the model knows, by index. */
-	private static Feature[] vector(Map<String, Integer> features, List<String> words) {
-		List<String> present = features(words, FaqIndex.grams(words));
+	private static Feature[] vector(Map<String, Integer> features, List<String> present, long[] marks) {
 		int[] indices = new int[present.size()];
 		int count = 0;
 		for (String feature : present) {
@@ -192,24 +196,18 @@ final class FaqClassifier {
 				indices[count++] = index;
 			}
 		}
-		return nodes(distinct(indices, count));
+		return nodes(distinct(indices, count, marks));
 	}
 
-	/** The first {@code count} indices, sorted, each once. */
-	static int[] distinct(int[] indices, int count) {
-		Arrays.sort(indices, 0, count);
-		int kept = 0;
-		for (int i = 0; i < count; i++) {
-			if (kept == 0 || indices[i] != indices[kept - 1]) {
-				indices[kept++] = indices[i];
-			}
-		}
-		return Arrays.copyOf(indices, kept);
+	/** A clear bit set with room for feature indices 1 to {@code features}. */
+	private static long[] marks(int features) {
+		return new long[(features >>> 6) + 1];
 	}
 
 	/**
-	 * {@link #distinct(int[], int)} through a bit set of all feature indices, all clear
-	 * and left clear: linear in the count, no sort.
+	 * The first {@code count} indices, sorted, each once: marked in a bit set of all
+	 * feature indices, all clear and left clear, and read back in order (linear in the
+	 * count, no sort).
 	 */
 	static int[] distinct(int[] indices, int count, long[] marks) {
 		int kept = 0;

@@ -1,5 +1,6 @@
 package th.or.depa.sca.nlp.faq;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ final class Prefiltered {
 				return null;
 			}
 			String[] known = byLetter[word.charAt(0)];
-			String[] more = (known == null) ? new String[1] : java.util.Arrays.copyOf(known, known.length + 1);
+			String[] more = (known == null) ? new String[1] : Arrays.copyOf(known, known.length + 1);
 			more[more.length - 1] = word;
 			byLetter[word.charAt(0)] = more;
 		}
