@@ -9,11 +9,22 @@ import java.util.List;
  * @param questions the phrasings, in any language
  * @param context other text about the entry (its answers): weighs less than the
  * phrasings, but lets a question match on words only the answer uses
+ * @param answers the kinds of thing the entry's answer gives ({@code time},
+ * {@code place}, {@code person}, {@code amount}, {@code list}), or null to take the kinds
+ * its phrasings ask for: a question asking another kind ("who chaired the ceremony?" to
+ * an entry that gives only numbers and a date) is one the entry does not answer
  */
-public record FaqDocument(String id, List<String> questions, List<String> context) {
+public record FaqDocument(String id, List<String> questions, List<String> context, List<String> answers) {
+
+	/** The kinds of thing an entry's answer can give, as {@code answers} names them. */
+	public static final List<String> KINDS = List.of("time", "place", "person", "amount", "list");
 
 	public FaqDocument(String id, List<String> questions) {
-		this(id, questions, List.of());
+		this(id, questions, List.of(), null);
+	}
+
+	public FaqDocument(String id, List<String> questions, List<String> context) {
+		this(id, questions, context, null);
 	}
 
 	public FaqDocument {
@@ -25,6 +36,15 @@ public record FaqDocument(String id, List<String> questions, List<String> contex
 		}
 		questions = List.copyOf(questions);
 		context = (context != null) ? List.copyOf(context) : List.of();
+		if (answers != null) {
+			for (String kind : answers) {
+				if (!KINDS.contains(kind)) {
+					throw new IllegalArgumentException(
+							"FAQ entry '" + id + "': answers names '" + kind + "'; known kinds: " + KINDS);
+				}
+			}
+			answers = List.copyOf(answers);
+		}
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,6 +61,17 @@ public final class FaqIndex {
 	 * thing its phrasings never ask for ({@link Asks}).
 	 */
 	private static final double UNASKED_WEIGHT = 0.5;
+
+	/**
+	 * Two entries this close in confidence are a tie: below {@link #TIE_CEILING} neither
+	 * is the answer, and both are offered, rather than one picked by a hair.
+	 */
+	private static final double TIE_MARGIN = 0.02;
+
+	/**
+	 * At or above this confidence the best entry is answered even when the next is close.
+	 */
+	private static final double TIE_CEILING = 1.01;
 
 	/** Off-topic messages are documents of their own; this many more hits make room. */
 	private static final int OFF_TOPIC_HITS = 8;
@@ -147,8 +159,15 @@ public final class FaqIndex {
 			List<String> gramText = new ArrayList<>();
 			Set<Asks> kinds = EnumSet.noneOf(Asks.class);
 			asks.put(document.id(), kinds);
+			if (document.answers() != null) {
+				for (String kind : document.answers()) {
+					kinds.add(Asks.valueOf(kind.toUpperCase(Locale.ROOT)));
+				}
+			}
 			for (String question : document.questions()) {
-				kinds.addAll(Asks.in(question));
+				if (document.answers() == null) {
+					kinds.addAll(Asks.in(question));
+				}
 				List<String> questionWords = limit(analysis.words(question));
 				if (questionWords.isEmpty()) {
 					throw new IllegalArgumentException("FAQ entry '" + document.id() + "': the question '" + question
@@ -431,7 +450,8 @@ public final class FaqIndex {
 			return new FaqResult.NoMatch(ranked);
 		}
 		FaqMatch best = ranked.get(0);
-		if (best.confidence() >= this.settings.answerConfidence()) {
+		double runnerUp = (all.size() > 1) ? all.get(1).confidence() : 0;
+		if (best.confidence() >= this.settings.answerConfidence() && best.confidence() - runnerUp >= TIE_MARGIN) {
 			return new FaqResult.Answer(best, ranked);
 		}
 		List<FaqMatch> closest = ranked.stream()

@@ -117,6 +117,49 @@ class FaqIndexTests {
 		assertThat(whereConfidence).isLessThan(bareConfidence * 0.75);
 	}
 
+	@Test
+	void shouldTakeTheKindsAnEntryDeclaresItsAnswerGivesOverThoseItsPhrasingsAsk() {
+		// A phrasing asks who won; the answer gives only how many, as declared.
+		List<FaqDocument> derived = List.of(
+				new FaqDocument("round1", List.of("รุ่นแรกมีกี่คน", "ใครได้รางวัลบ้าง"),
+						List.of("22 คน 7 คนได้รางวัล")),
+				new FaqDocument("mentors", List.of("ใครเป็นพี่เลี้ยง"), List.of("Smart City Captain")));
+		List<FaqDocument> declared = List.of(new FaqDocument("round1", List.of("รุ่นแรกมีกี่คน", "ใครได้รางวัลบ้าง"),
+				List.of("22 คน 7 คนได้รางวัล"), List.of("amount")), derived.get(1));
+		String who = "ใครเป็นประธานมอบรางวัลรุ่นแรก";
+		double asDerived = confidence(FaqIndex.build(derived, ANALYSIS, FaqSettings.DEFAULTS).ask(who), "round1");
+		double asDeclared = confidence(FaqIndex.build(declared, ANALYSIS, FaqSettings.DEFAULTS).ask(who), "round1");
+		assertThat(asDeclared).isLessThan(asDerived * 0.75);
+		// What it does answer is unchanged.
+		assertThat(FaqIndex.build(declared, ANALYSIS, FaqSettings.DEFAULTS).ask("รุ่นแรกมีกี่คน"))
+			.isInstanceOf(FaqResult.Answer.class);
+	}
+
+	@Test
+	void shouldRejectAnAnswerKindItDoesNotKnow() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new FaqDocument("round1", List.of("รุ่นแรกมีกี่คน"), List.of(), List.of("reason")))
+			.withMessageContaining("round1")
+			.withMessageContaining("reason");
+		assertThat(FaqDocument.KINDS).containsExactlyElementsOf(java.util.Arrays.stream(Asks.values())
+			.map((kind) -> kind.name().toLowerCase(java.util.Locale.ROOT))
+			.toList());
+	}
+
+	@Test
+	void shouldNotPickOneOfTwoEntriesThatFitAlike() {
+		// Two entries with the same phrasing: a coin toss, not an answer.
+		List<FaqDocument> twins = List.of(new FaqDocument("a", List.of("ข้อมูลโครงการล่าสุด")),
+				new FaqDocument("b", List.of("ข้อมูลโครงการล่าสุด")), FAQ.get(0), FAQ.get(1));
+		FaqResult result = FaqIndex.build(twins, ANALYSIS, FaqSettings.DEFAULTS).ask("ข้อมูลโครงการล่าสุดหน่อย");
+		assertThat(result).isNotInstanceOf(FaqResult.Answer.class);
+		assertThat(result).isInstanceOf(FaqResult.Unsure.class);
+		assertThat(((FaqResult.Unsure) result).closest()).extracting(FaqMatch::id).containsExactlyInAnyOrder("a", "b");
+		// One that fits better than the other is answered.
+		assertThat(FaqIndex.build(twins, ANALYSIS, FaqSettings.DEFAULTS).ask("ปิดรับสมัครวันไหนคะ"))
+			.isInstanceOf(FaqResult.Answer.class);
+	}
+
 	private static double confidence(FaqResult result, String id) {
 		return result.ranked().stream().filter((match) -> match.id().equals(id)).findFirst().orElseThrow().confidence();
 	}

@@ -12,14 +12,21 @@ import th.or.depa.sca.templates.Lang;
  * @param topic short label per language for quick-reply buttons (at most 20 characters)
  * @param questions phrasings per language
  * @param answer the answer per language, with placeholders such as {@code {deadline}}
+ * @param answers the kinds of thing the answer gives (time, place, person, amount, list),
+ * or null to take those its questions ask for
  */
-public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions,
-		Map<Lang, String> answer) {
+public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions, Map<Lang, String> answer,
+		List<String> answers) {
 
 	public FaqEntry {
 		topic = Map.copyOf(topic);
 		questions = Map.copyOf(questions);
 		answer = Map.copyOf(answer);
+		answers = (answers != null) ? List.copyOf(answers) : null;
+	}
+
+	public FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions, Map<Lang, String> answer) {
+		this(id, topic, questions, answer, null);
 	}
 
 	public String topic(Lang lang) {

@@ -148,7 +148,8 @@ public final class FaqKnowledgeBase {
 		List<FaqDocument> documents = new ArrayList<>();
 		for (FaqEntry entry : this.entries) {
 			documents.add(new FaqDocument(entry.id(), entry.allQuestions(),
-					entry.answer().keySet().stream().map((lang) -> answer(entry, lang, deadline)).toList()));
+					entry.answer().keySet().stream().map((lang) -> answer(entry, lang, deadline)).toList(),
+					entry.answers()));
 		}
 		if (!this.offTopic.isEmpty()) {
 			documents.add(new FaqDocument(FaqIndex.OFF_TOPIC, this.offTopic, List.of()));
@@ -269,7 +270,17 @@ public final class FaqKnowledgeBase {
 		}
 		Map<Lang, String> answer = perLang(item.get("answer"), id, "answer");
 		answer.forEach((lang, text) -> checkAnswer(id, lang, text));
-		return new FaqEntry(id, topic, questions, answer);
+		List<String> answers = null;
+		if (item.containsKey("answers")) {
+			answers = strings(item.get("answers"), "answers of '" + id + "'");
+			for (String kind : answers) {
+				if (!FaqDocument.KINDS.contains(kind)) {
+					throw new IllegalStateException(
+							"FAQ entry '" + id + "': answers names '" + kind + "'; known kinds: " + FaqDocument.KINDS);
+				}
+			}
+		}
+		return new FaqEntry(id, topic, questions, answer, answers);
 	}
 
 	private static void checkAnswer(String id, Lang lang, String text) {

@@ -144,6 +144,18 @@ class FaqKnowledgeBaseTests {
 			.isThrownBy(() -> FaqKnowledgeBase
 				.load(new StringReader(entry.formatted("fees", "ค่าสมัคร", "ไม่ระบุ") + "off-topic: [[a list]]\n")))
 			.withMessageContaining("off-topic list");
+		String withAnswers = entry.formatted("fees", "ค่าสมัคร", "ไม่ระบุ")
+			.replace("    answer:", "    answers: [%s]\n    answer:");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase.load(new StringReader(withAnswers.formatted("amount, price"))))
+			.withMessageContaining("'fees'")
+			.withMessageContaining("'price'");
+		FaqEntry declared = FaqKnowledgeBase.load(new StringReader(withAnswers.formatted("amount"))).entries().get(0);
+		assertThat(declared.answers()).containsExactly("amount");
+		assertThat(FaqKnowledgeBase.load(new StringReader(entry.formatted("fees", "ค่าสมัคร", "ไม่ระบุ")))
+			.entries()
+			.get(0)
+			.answers()).isNull();
 	}
 
 	@Test
