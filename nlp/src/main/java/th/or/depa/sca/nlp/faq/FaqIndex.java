@@ -319,7 +319,8 @@ public final class FaqIndex {
 		FaqResult whole = askAnalysed(analysed, Asks.in(message)).result();
 		FaqResult best = whole;
 		Map<String, Asked> answers = new LinkedHashMap<>();
-		for (Asked clause : clauseResults(message, analysed.size())) {
+		for (Asked read : clauseResults(message, analysed.size())) {
+			Asked clause = inContext(read, whole);
 			if (clause.result() instanceof FaqResult.Answer answer) {
 				answers.putIfAbsent(answer.match().id(), clause);
 				if (!(best instanceof FaqResult.Answer chosen)
@@ -340,6 +341,49 @@ public final class FaqIndex {
 			}
 		}
 		return new Reading(best, (best instanceof FaqResult.Answer answer) ? List.of(answer) : List.of());
+	}
+
+	/**
+	 * A clause that fits two entries alike on its own words ("… and what did they
+	 * achieve?") is read in its message: the tie goes to the entry the whole message fits
+	 * clearly better, if one does.
+	 */
+	private Asked inContext(Asked clause, FaqResult whole) {
+		if (!(clause.result() instanceof FaqResult.Unsure unsure)) {
+			return clause;
+		}
+		List<FaqMatch> ranked = unsure.ranked();
+		double top = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
+		if (ranked.size() < 2 || top < this.settings.answerConfidence()
+				|| top - ranked.get(1).confidence() >= TIE_MARGIN) {
+			return clause; // not a tie between entries: unsure on its own words
+		}
+		FaqMatch pick = null;
+		double first = 0;
+		double second = 0;
+		for (FaqMatch tied : ranked) {
+			if (top - tied.confidence() >= TIE_MARGIN) {
+				break;
+			}
+			double inWhole = whole.ranked()
+				.stream()
+				.filter((match) -> match.id().equals(tied.id()))
+				.mapToDouble(FaqMatch::confidence)
+				.findFirst()
+				.orElse(0);
+			if (inWhole > first) {
+				second = first;
+				first = inWhole;
+				pick = tied;
+			}
+			else if (inWhole > second) {
+				second = inWhole;
+			}
+		}
+		if (pick == null || first - second < TIE_MARGIN) {
+			return clause;
+		}
+		return new Asked(new FaqResult.Answer(pick, ranked), clause.known(), clause.kinds());
 	}
 
 	/**

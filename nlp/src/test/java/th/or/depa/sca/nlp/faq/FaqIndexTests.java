@@ -160,6 +160,20 @@ class FaqIndexTests {
 			.isInstanceOf(FaqResult.Answer.class);
 	}
 
+	@Test
+	void shouldReadAClauseThatFitsTwoEntriesAlikeInItsMessage() {
+		List<FaqDocument> faq = List.of(new FaqDocument("round1-count", List.of("รุ่นแรกมีกี่คน")),
+				new FaqDocument("round1-work", List.of("ผลงานรุ่นแรกเป็นยังไง", "ข้อมูลล่าสุดเป็นยังไง")),
+				new FaqDocument("news", List.of("ข้อมูลล่าสุดเป็นยังไง", "ข่าวโครงการล่าสุด")), FAQ.get(0), FAQ.get(1));
+		FaqIndex index = FaqIndex.build(faq, ANALYSIS, FaqSettings.DEFAULTS);
+		// On its own the clause is a tie; its message is about round 1.
+		assertThat(index.ask("ข้อมูลล่าสุดเป็นยังไง")).isInstanceOf(FaqResult.Unsure.class);
+		assertThat(index.askAll("รุ่นแรกมีกี่คนคะ แล้วข้อมูลล่าสุดเป็นยังไงคะ"))
+			.extracting((answer) -> answer.match().id())
+			.contains("round1-work")
+			.doesNotContain("news");
+	}
+
 	private static double confidence(FaqResult result, String id) {
 		return result.ranked().stream().filter((match) -> match.id().equals(id)).findFirst().orElseThrow().confidence();
 	}
