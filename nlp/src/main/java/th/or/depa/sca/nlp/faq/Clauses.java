@@ -57,8 +57,8 @@ final class Clauses {
 	private static final Pattern THAI_LETTER = Pattern.compile("\\p{IsThai}");
 
 	static final Prefiltered THAI_QUESTION = new Prefiltered(
-			"ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร|ที่ไหน|ตรงไหน"
-					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|(?<!เ)กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง|แค่ไหน|เท่าไร|เท่าไหร่",
+			"ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร(?!เลย)|ที่ไหน|ตรงไหน"
+					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|(?<!เ)กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง(?!ไม่)|แค่ไหน|เท่าไร|เท่าไหร่",
 			"ไมปเรหยอทตกใบดแ");
 
 	/** Words that announce a question ("อยากทราบว่า …") rather than ask one. */
@@ -131,7 +131,9 @@ final class Clauses {
 				continue;
 			}
 			for (int i = 0; i < parts.length; i++) {
-				if (asks(parts[i])) {
+				// A phrase that only announces a question ("อยากทราบว่า … ทั้ง") asks it
+				// alone when nothing follows; else the asking word is further on.
+				if (questionWord(parts[i]) || (i == parts.length - 1 && THAI_ANNOUNCED.find(parts[i]))) {
 					out.add(parts[i]);
 					if (i > 0) {
 						out.add(parts[i - 1] + " " + parts[i]);

@@ -1,5 +1,7 @@
 package th.or.depa.sca.nlp.faq;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +75,26 @@ class ClausesTests {
 		assertThat(Clauses.asks("อาจารย์ให้หาข้อมูลโครงการของรัฐที่เกี่ยวกับเมืองอัจฉริยะ")).isFalse();
 		assertThat(Clauses.asks("รุ่นนี้รับกี่คนคะ")).isTrue();
 		assertThat(Clauses.asks("เกี่ยวกับอะไรคะ")).isTrue();
+	}
+
+	@Test
+	void shouldNotReadANegatedAnythingOrNotYetAsAQuestion() {
+		// "ยังไม่ได้เตรียมอะไรเลย": not prepared anything yet, a story, not a question.
+		assertThat(Clauses.asks("ยังไม่ได้เตรียมอะไรเลย กลัวไม่ทัน")).isFalse();
+		assertThat(Clauses.asks("ต้องเตรียมอะไรบ้าง")).isTrue();
+		assertThat(Clauses.asks("ปิดรับหรือยัง")).isTrue();
+	}
+
+	@Test
+	void shouldNotAskAPhraseThatOnlyAnnouncesAQuestionFinishedLater() {
+		// "อยากทราบว่า … ทั้ง" + "7 คนชื่ออะไรบ้าง": the first phrase alone is no
+		// question.
+		List<String> asked = Clauses
+			.questions(List.of("อยากทราบว่าแอมบาสเดอร์รุ่นแรกที่ได้รางวัลทั้ง 7 คนชื่ออะไรบ้างคะ"), true);
+		assertThat(asked).doesNotContain("อยากทราบว่าแอมบาสเดอร์รุ่นแรกที่ได้รางวัลทั้ง");
+		assertThat(asked).contains("7 คนชื่ออะไรบ้างคะ");
+		assertThat(Clauses.questions(List.of("สวัสดีค่ะ อยากทราบรายละเอียดโครงการ"), true))
+			.contains("อยากทราบรายละเอียดโครงการ");
 	}
 
 }

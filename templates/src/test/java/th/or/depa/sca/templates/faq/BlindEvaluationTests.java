@@ -35,7 +35,7 @@ class BlindEvaluationTests {
 	 * find what general rules were missing (question kinds, second questions), so it is a
 	 * development set now, floored just under today's figures.
 	 */
-	private static final Floors DEVELOPMENT = new Floors(0.96, 0.94, 0.96, 0.91);
+	private static final Floors DEVELOPMENT = new Floors(0.95, 0.92, 0.96, 0.91);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}): written fresh on 2026-12-01 by

@@ -19,6 +19,8 @@ class TwoQuestionsTests {
 
 	private static final double MAX_EXTRA = 0.02;
 
+	private static final double REQUIRED_LONG = 0.84;
+
 	@Test
 	void shouldAnswerBothQuestionsAndAddNoneToOneQuestion() {
 		FaqKnowledgeBase knowledge = FaqKnowledgeBase.load();
@@ -47,6 +49,33 @@ class TwoQuestionsTests {
 		System.out.print(summary);
 		assertThat((double) both / rows.size()).as(summary).isGreaterThanOrEqualTo(REQUIRED_BOTH);
 		assertThat((double) extra / questions).as(summary).isLessThanOrEqualTo(MAX_EXTRA);
+	}
+
+	/**
+	 * Long messages ({@code faq/long-messages.tsv}) get the answer to the question inside
+	 * the story, and nothing for a question the facts do not answer.
+	 */
+	@Test
+	void shouldAnswerTheQuestionInsideALongMessage() {
+		FaqKnowledgeBase knowledge = FaqKnowledgeBase.load();
+		FaqIndex index = FaqIndex.build(knowledge.documents(FaqEvaluationTests.DEADLINE), knowledge.analysis(),
+				FaqSettings.DEFAULTS);
+		List<String[]> rows = read("faq/long-messages.tsv");
+		StringBuilder report = new StringBuilder();
+		int right = 0;
+		for (String[] row : rows) {
+			List<String> ids = index.askAll(row[1]).stream().map((answer) -> answer.match().id()).toList();
+			String got = ids.isEmpty() ? "fallback" : String.join("+", ids);
+			if (got.equals(row[0])) {
+				right++;
+			}
+			else {
+				report.append(String.format(Locale.ROOT, "  expected %s got %s: %s%n", row[0], got, row[1]));
+			}
+		}
+		String summary = String.format(Locale.ROOT, "long messages: %d of %d right%n", right, rows.size()) + report;
+		System.out.print(summary);
+		assertThat((double) right / rows.size()).as(summary).isGreaterThanOrEqualTo(REQUIRED_LONG);
 	}
 
 	private static List<String[]> read(String resource) {
