@@ -18,10 +18,10 @@ import java.util.Set;
 enum Asks {
 
 	/** When: dates, days, years, times of day. Read first: "วันที่เท่าไหร่" is a date. */
-	TIME("เตชวปพกถw",
+	TIME("เตชวปพกถwtub",
 			"เมื่อ(?:ไหร่|ไร่|ไหร|ไร|ไหล่)|ตอนไหน|ช่วงไหน|ช่วงไหร|วัน(?:ไหน|อะไร|ใด)|วันที่(?:เท่า(?:ไหร่|ไร)|ไหน)"
 					+ "|เดือน(?:ไหน|อะไร|ใด)|ปี(?:ไหน|อะไร|ใด)|พ\\.?ศ\\.?\\s*(?:อะไร|ไหน)|กี่โมง|ถึง(?:วัน)?ไหน"
-					+ "|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b"),
+					+ "|\\b(?:till|until|by)\\s+when\\b|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b"),
 
 	/** Where, and which venue ("โรงแรมไหน", "what hotel"). */
 	PLACE("ทตแอโสหw",
@@ -34,8 +34,8 @@ enum Asks {
 	/** How many, how much, how long. */
 	AMOUNT("กเh", "(?<!เ)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b"),
 
-	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง"). */
-	LIST("อไใwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|\\bwhich\\b|\\blist\\b");
+	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
+	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");
 
 	/**
 	 * Thai asks what something is with "who" and "where" words: "ดีป้าคือใคร", "…

@@ -51,4 +51,12 @@ class AsksTests {
 		assertThat(Asks.in("is there a fee")).isEmpty();
 	}
 
+	@Test
+	void shouldReadUntilWhenAsATimeAndANamesListAsAList() {
+		assertThat(Asks.in("till when can ppl apply")).containsExactly(Asks.TIME);
+		assertThat(Asks.in("until when is it open")).containsExactly(Asks.TIME);
+		assertThat(Asks.in("ขอรายชื่อเมืองที่ผ่านการคัดเลือกหน่อยค่ะ")).containsExactly(Asks.LIST);
+		assertThat(Asks.in("i will apply until i get in")).isEmpty();
+	}
+
 }
