@@ -32,7 +32,7 @@ enum Asks {
 	PERSON("ใทคw", "ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b"),
 
 	/** How many, how much, how long. */
-	AMOUNT("กเh", "(?<!เ)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b"),
+	AMOUNT("กเh", "(?<!เ)(?<!ไม่)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b"),
 
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");

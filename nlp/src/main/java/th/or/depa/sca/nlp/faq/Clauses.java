@@ -58,7 +58,7 @@ final class Clauses {
 
 	static final Prefiltered THAI_QUESTION = new Prefiltered(
 			"ไหม|มั้ย|มั๊ย|มั๋ย|มะ|ป่ะ|ปะ|ป่าว|เปล่า|รึเปล่า|หรือเปล่า|หรือไม่|หรือ|ยังไง|ยังงัย|อย่างไร|ไง|อะไร(?!เลย)|ที่ไหน|ตรงไหน"
-					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|(?<!เ)กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง(?!ไม่)|แค่ไหน|เท่าไร|เท่าไหร่",
+					+ "|ไหน|เมื่อไร|เมื่อไหร่|เมื่อไหร|ตอนไหน|(?<!เ)(?<!ไม่)กี่|ใคร|ทำไม|เหรอ|หรอ|บ้าง|ได้ป่าว|ได้มั้ย|ยัง(?!ไม่)|แค่ไหน|เท่าไร|เท่าไหร่",
 			"ไมปเรหยอทตกใบดแ");
 
 	/** Words that announce a question ("อยากทราบว่า …") rather than ask one. */
@@ -106,7 +106,17 @@ final class Clauses {
 	 * alone and with the phrase before it.
 	 */
 	static List<String> questions(List<String> clauses, boolean phrases) {
-		List<String> out = new ArrayList<>();
+		return asked(clauses, phrases).stream().flatMap(List::stream).toList();
+	}
+
+	/**
+	 * The questions a message asks, each as the readings of it to try: a clause, and when
+	 * only one of its phrases asks, that phrase alone and with the phrase before it (one
+	 * question, read without the story around it). A clause with several asking phrases
+	 * asks several questions: the clause is one, each asking phrase another.
+	 */
+	static List<List<String>> asked(List<String> clauses, boolean phrases) {
+		List<List<String>> out = new ArrayList<>();
 		String previous = null;
 		for (String clause : clauses) {
 			String before = previous;
@@ -115,13 +125,15 @@ final class Clauses {
 				// "… สมัครได้ไหมคะ หรือต้องจบก่อน": a clause that starts with "or" offers
 				// another answer to the question before it; it is asked with that one,
 				// never alone.
-				out.add(before + " " + clause);
+				out.add(List.of(before + " " + clause));
 				continue;
 			}
 			if (!asks(clause)) {
 				continue;
 			}
-			out.add(clause);
+			List<String> readings = new ArrayList<>();
+			readings.add(clause);
+			out.add(readings);
 			if (!phrases) {
 				continue;
 			}
@@ -130,15 +142,19 @@ final class Clauses {
 			if (parts.length < 2) {
 				continue;
 			}
+			List<List<String>> asking = new ArrayList<>();
 			for (int i = 0; i < parts.length; i++) {
 				// A phrase that only announces a question ("อยากทราบว่า … ทั้ง") asks it
 				// alone when nothing follows; else the asking word is further on.
 				if (questionWord(parts[i]) || (i == parts.length - 1 && THAI_ANNOUNCED.find(parts[i]))) {
-					out.add(parts[i]);
-					if (i > 0) {
-						out.add(parts[i - 1] + " " + parts[i]);
-					}
+					asking.add((i > 0) ? List.of(parts[i], parts[i - 1] + " " + parts[i]) : List.of(parts[i]));
 				}
+			}
+			if (asking.size() == 1) {
+				readings.addAll(asking.get(0));
+			}
+			else {
+				out.addAll(asking);
 			}
 		}
 		return out;

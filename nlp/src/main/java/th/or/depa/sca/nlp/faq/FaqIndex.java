@@ -445,8 +445,19 @@ public final class FaqIndex {
 			return List.of();
 		}
 		List<Asked> out = new ArrayList<>();
-		for (String clause : Clauses.questions(clauses, true)) {
-			out.add(askAnalysed(this.analysis.words(clause), Asks.in(clause)));
+		for (List<String> readings : Clauses.asked(clauses, true)) {
+			// One question: the reading of it that is answered best stands for it (the
+			// clause, or its asking phrase without the story around it).
+			Asked question = null;
+			for (String reading : readings) {
+				Asked read = askAnalysed(this.analysis.words(reading), Asks.in(reading));
+				if (question == null || (read.result() instanceof FaqResult.Answer answer
+						&& (!(question.result() instanceof FaqResult.Answer chosen)
+								|| answer.match().confidence() > chosen.match().confidence()))) {
+					question = read;
+				}
+			}
+			out.add(question);
 		}
 		return out;
 	}

@@ -97,4 +97,24 @@ class ClausesTests {
 			.contains("อยากทราบรายละเอียดโครงการ");
 	}
 
+	@Test
+	void shouldReadAClauseWithOneAskingPhraseAsOneQuestion() {
+		// "อายุ 35 สมัครได้ไหมคะ": one question; its phrase "สมัครได้ไหมคะ" is another
+		// reading of it, not a second question.
+		List<List<String>> asked = Clauses.asked(List.of("อายุ 35 สมัครได้ไหมคะ", "แล้วเสียเงินไหม"), true);
+		assertThat(asked).hasSize(2);
+		assertThat(asked.get(0)).first().isEqualTo("อายุ 35 สมัครได้ไหมคะ");
+		assertThat(asked.get(0)).contains("สมัครได้ไหมคะ");
+		// Two asking phrases in one clause: two questions besides the clause.
+		assertThat(Clauses.asked(List.of("สนใจครับ ปิดรับวันไหน สมัครที่ไหนคะ"), true)).hasSize(3);
+	}
+
+	@Test
+	void shouldNotReadOnlyAFewAsHowMany() {
+		// "มีไม่กี่คนเอง": only a few, a story; "กี่คน": how many.
+		assertThat(Clauses.asks("เค้าบอกว่ารุ่นเค้ามีไม่กี่คนเอง")).isFalse();
+		assertThat(Clauses.asks("รุ่นเค้ามีกี่คน")).isTrue();
+		assertThat(Asks.in("มีไม่กี่คนเอง")).isEmpty();
+	}
+
 }

@@ -42,9 +42,12 @@ class BlindEvaluationTests {
 	 * someone who saw only the facts and the topic list, and run once for the figure,
 	 * after the changes it measures were made. Issue 11's targets are higher (95 %
 	 * overall, 90 % of traps declined, 93 % English, 90 % long messages); the floors,
-	 * just under the first figure, rise as the work on them lands.
+	 * just under the first figure, rise as the work on them lands. On 2026-12-01 (a later
+	 * session) these floors failed on a change, and the set's group figures (never its
+	 * misses) were read to find which change: the set is no longer wholly unseen, and a
+	 * fresh one should be written for the next final figure.
 	 */
-	private static final Floors FINAL = new Floors(0.87, 0.72, 0.87, 0.72);
+	private static final Floors FINAL = new Floors(0.89, 0.80, 0.87, 0.78);
 
 	private static FaqIndex index;
 
