@@ -13,18 +13,25 @@ import java.util.List;
  * {@code place}, {@code person}, {@code amount}, {@code list}), or null to take the kinds
  * its phrasings ask for: a question asking another kind ("who chaired the ceremony?" to
  * an entry that gives only numbers and a date) is one the entry does not answer
+ * @param round the program's round the entry's answer is about (1, 2), or null when it is
+ * not about one round: a question naming another round is one it does not answer
  */
-public record FaqDocument(String id, List<String> questions, List<String> context, List<String> answers) {
+public record FaqDocument(String id, List<String> questions, List<String> context, List<String> answers,
+		Integer round) {
 
 	/** The kinds of thing an entry's answer can give, as {@code answers} names them. */
 	public static final List<String> KINDS = List.of("time", "place", "person", "amount", "list");
 
 	public FaqDocument(String id, List<String> questions) {
-		this(id, questions, List.of(), null);
+		this(id, questions, List.of(), null, null);
 	}
 
 	public FaqDocument(String id, List<String> questions, List<String> context) {
-		this(id, questions, context, null);
+		this(id, questions, context, null, null);
+	}
+
+	public FaqDocument(String id, List<String> questions, List<String> context, List<String> answers) {
+		this(id, questions, context, answers, null);
 	}
 
 	public FaqDocument {
@@ -44,6 +51,9 @@ public record FaqDocument(String id, List<String> questions, List<String> contex
 				}
 			}
 			answers = List.copyOf(answers);
+		}
+		if (round != null && round < 1) {
+			throw new IllegalArgumentException("FAQ entry '" + id + "': round must be 1 or more, got " + round);
 		}
 	}
 

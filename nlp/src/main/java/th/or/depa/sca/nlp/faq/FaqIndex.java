@@ -107,9 +107,12 @@ public final class FaqIndex {
 	/** The kinds of thing each entry's phrasings ask for ({@link Asks}). */
 	private final Map<String, Set<Asks>> asks;
 
+	/** The round each round-specific entry is about ({@link Rounds}). */
+	private final Map<String, Integer> rounds;
+
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
 			Map<String, Term> grams, float unknownIdf, float rareIdf, Lexicon lexicon, FaqClassifier classifier,
-			Map<String, Set<Asks>> asks) {
+			Map<String, Set<Asks>> asks, Map<String, Integer> rounds) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
@@ -126,6 +129,7 @@ public final class FaqIndex {
 		this.firstPhrasing = Map.copyOf(first);
 		this.classIndex = (classifier != null) ? Map.copyOf(classifier.classIndex()) : Map.of();
 		this.asks = Map.copyOf(asks);
+		this.rounds = Map.copyOf(rounds);
 	}
 
 	/** Indexes every phrasing of every entry. */
@@ -135,7 +139,11 @@ public final class FaqIndex {
 		List<String> labels = new ArrayList<>();
 		List<List<String>> examples = new ArrayList<>();
 		Map<String, Set<Asks>> asks = new HashMap<>();
+		Map<String, Integer> rounds = new HashMap<>();
 		for (FaqDocument document : documents) {
+			if (document.round() != null) {
+				rounds.put(document.id(), document.round());
+			}
 			if (!ids.add(document.id())) {
 				throw new IllegalArgumentException("Two FAQ entries have the id '" + document.id() + "'");
 			}
@@ -229,7 +237,7 @@ public final class FaqIndex {
 		FaqClassifier classifier = (settings.classifierWeight() > 0 && new HashSet<>(labels).size() > 1)
 				? FaqClassifier.train(labels, examples) : null;
 		return new FaqIndex(analysis, settings, List.copyOf(phrasings), words, grams, idf(count, 0), idf(count, 1),
-				lexicon, classifier, asks);
+				lexicon, classifier, asks, rounds);
 	}
 
 	/**
@@ -316,7 +324,7 @@ public final class FaqIndex {
 	/** {@link #ask} and {@link #askAll} at once, the message analysed once. */
 	public Reading read(String message) {
 		List<String> analysed = this.analysis.words(message);
-		FaqResult whole = askAnalysed(analysed, Asks.in(message)).result();
+		FaqResult whole = askAnalysed(analysed, message).result();
 		FaqResult best = whole;
 		Map<String, Asked> answers = new LinkedHashMap<>();
 		for (Asked read : clauseResults(message, analysed.size())) {
@@ -450,7 +458,7 @@ public final class FaqIndex {
 			// clause, or its asking phrase without the story around it).
 			Asked question = null;
 			for (String reading : readings) {
-				Asked read = askAnalysed(this.analysis.words(reading), Asks.in(reading));
+				Asked read = askAnalysed(this.analysis.words(reading), reading);
 				if (question == null || (read.result() instanceof FaqResult.Answer answer
 						&& (!(question.result() instanceof FaqResult.Answer chosen)
 								|| answer.match().confidence() > chosen.match().confidence()))) {
@@ -474,7 +482,8 @@ public final class FaqIndex {
 
 	}
 
-	private Asked askAnalysed(List<String> analysed, Set<Asks> kinds) {
+	private Asked askAnalysed(List<String> analysed, String text) {
+		Set<Asks> kinds = Asks.in(text);
 		List<String> words = this.lexicon.correct(limit(analysed));
 		if (words.isEmpty()) {
 			return new Asked(new FaqResult.NoMatch(List.of()), 0, kinds);
@@ -487,10 +496,10 @@ public final class FaqIndex {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, queryWords, kinds), known, kinds);
+		return new Asked(rankAnalysed(words, queryWords, kinds, Rounds.in(text)), known, kinds);
 	}
 
-	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds) {
+	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds, Set<Integer> rounds) {
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
@@ -498,6 +507,9 @@ public final class FaqIndex {
 		}
 		if (!kinds.isEmpty()) {
 			all = unasked(all, kinds);
+		}
+		if (!rounds.isEmpty() && !this.rounds.isEmpty()) {
+			all = otherRound(all, rounds);
 		}
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
@@ -552,6 +564,29 @@ public final class FaqIndex {
 		for (FaqMatch match : ranked) {
 			Set<Asks> answered = this.asks.get(match.id());
 			if (answered != null && !answered.containsAll(kinds)) {
+				out.add(new FaqMatch(match.id(), match.score(), match.confidence() * UNASKED_WEIGHT, match.phrasing()));
+				changed = true;
+			}
+			else {
+				out.add(match);
+			}
+		}
+		if (changed) {
+			out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+		}
+		return out;
+	}
+
+	/**
+	 * An entry about one round weighs less for a question about another: "how many cities
+	 * joined round 1?" is not answered by round 2's quota.
+	 */
+	private List<FaqMatch> otherRound(List<FaqMatch> ranked, Set<Integer> asked) {
+		List<FaqMatch> out = new ArrayList<>(ranked.size());
+		boolean changed = false;
+		for (FaqMatch match : ranked) {
+			Integer round = this.rounds.get(match.id());
+			if (round != null && !asked.contains(round)) {
 				out.add(new FaqMatch(match.id(), match.score(), match.confidence() * UNASKED_WEIGHT, match.phrasing()));
 				changed = true;
 			}

@@ -14,9 +14,10 @@ import th.or.depa.sca.templates.Lang;
  * @param answer the answer per language, with placeholders such as {@code {deadline}}
  * @param answers the kinds of thing the answer gives (time, place, person, amount, list),
  * or null to take those its questions ask for
+ * @param round the program's round the answer is about, or null
  */
 public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions, Map<Lang, String> answer,
-		List<String> answers) {
+		List<String> answers, Integer round) {
 
 	public FaqEntry {
 		topic = Map.copyOf(topic);
@@ -26,7 +27,7 @@ public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String
 	}
 
 	public FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions, Map<Lang, String> answer) {
-		this(id, topic, questions, answer, null);
+		this(id, topic, questions, answer, null, null);
 	}
 
 	public String topic(Lang lang) {

@@ -149,7 +149,7 @@ public final class FaqKnowledgeBase {
 		for (FaqEntry entry : this.entries) {
 			documents.add(new FaqDocument(entry.id(), entry.allQuestions(),
 					entry.answer().keySet().stream().map((lang) -> answer(entry, lang, deadline)).toList(),
-					entry.answers()));
+					entry.answers(), entry.round()));
 		}
 		if (!this.offTopic.isEmpty()) {
 			documents.add(new FaqDocument(FaqIndex.OFF_TOPIC, this.offTopic, List.of()));
@@ -280,7 +280,15 @@ public final class FaqKnowledgeBase {
 				}
 			}
 		}
-		return new FaqEntry(id, topic, questions, answer, answers);
+		Integer round = null;
+		if (item.containsKey("round")) {
+			if (!(item.get("round") instanceof Integer number) || number < 1) {
+				throw new IllegalStateException("FAQ entry '" + id
+						+ "': round must be a round's number (1, 2 …), found " + describe(item.get("round")));
+			}
+			round = number;
+		}
+		return new FaqEntry(id, topic, questions, answer, answers, round);
 	}
 
 	private static void checkAnswer(String id, Lang lang, String text) {

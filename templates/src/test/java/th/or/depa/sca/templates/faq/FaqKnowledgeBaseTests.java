@@ -156,6 +156,14 @@ class FaqKnowledgeBaseTests {
 			.entries()
 			.get(0)
 			.answers()).isNull();
+		String withRound = entry.formatted("fees", "ค่าสมัคร", "ไม่ระบุ")
+			.replace("    answer:", "    round: %s\n    answer:");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase.load(new StringReader(withRound.formatted("two"))))
+			.withMessageContaining("'fees'")
+			.withMessageContaining("round");
+		assertThat(FaqKnowledgeBase.load(new StringReader(withRound.formatted("2"))).entries().get(0).round())
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -1,0 +1,45 @@
+package th.or.depa.sca.nlp.faq;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Which of the program's rounds a question is about, from how it names them: "รุ่นแรก",
+ * "รุ่นที่ 1", "first batch" are round 1; "รุ่น 2", "รุ่นนี้", "this round" round 2. An
+ * entry about one round (its answer states that round's facts) does not answer a question
+ * about another: round 2's 150 cities are no answer to how many cities took part in round
+ * 1.
+ */
+final class Rounds {
+
+	private static final Pattern FIRST = Pattern.compile("รุ่นแรก|รุ่นเเรก|รุ่นที่แล้ว|รุ่นก่อน|รุ่นที่ผ่านมา"
+			+ "|รุ่น\\s*(?:ที่\\s*)?(?:1|๑|หนึ่ง)(?![0-9๐-๙])"
+			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:1|one)\\b|\\b(?:first|1st|last|previous)\\s+(?:round|batch|cohort|gen)\\b");
+
+	private static final Pattern SECOND = Pattern.compile("รุ่น\\s*(?:ที่\\s*)?(?:2|๒|สอง)(?![0-9๐-๙])|รุ่นนี้|รอบนี้"
+			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:2|two)\\b|\\b(?:second|2nd|this|current)\\s+(?:round|batch|cohort)\\b");
+
+	private Rounds() {
+	}
+
+	/** The rounds a text names (1, 2), or none. */
+	static Set<Integer> in(String text) {
+		if (text.indexOf('ร') < 0 && text.indexOf('r') < 0 && text.indexOf('b') < 0 && text.indexOf('c') < 0
+				&& text.indexOf('g') < 0 && text.indexOf('R') < 0 && text.indexOf('B') < 0 && text.indexOf('C') < 0
+				&& text.indexOf('G') < 0) {
+			return Set.of();
+		}
+		String lower = text.toLowerCase(Locale.ROOT);
+		Set<Integer> rounds = new TreeSet<>();
+		if (FIRST.matcher(lower).find()) {
+			rounds.add(1);
+		}
+		if (SECOND.matcher(lower).find()) {
+			rounds.add(2);
+		}
+		return rounds;
+	}
+
+}
