@@ -31,15 +31,23 @@ class RoundsTests {
 	@Test
 	void shouldWeighLessAnEntryAboutAnotherRound() {
 		ThaiAnalysis analysis = ThaiAnalysis.builder().build();
-		List<FaqDocument> faq = List.of(
+		List<FaqDocument> plain = List.of(
+				new FaqDocument("round2-quota", List.of("รุ่น 2 รับกี่เมือง", "รับเมืองกี่เมือง"),
+						List.of("150 เมือง")),
+				new FaqDocument("round1-results", List.of("รุ่นแรกมีกี่คน"), List.of("22 คน")),
+				new FaqDocument("how-to-apply", List.of("สมัครยังไง")));
+		List<FaqDocument> withRounds = List.of(
 				new FaqDocument("round2-quota", List.of("รุ่น 2 รับกี่เมือง", "รับเมืองกี่เมือง"), List.of("150 เมือง"),
 						null, 2),
-				new FaqDocument("round1-results", List.of("รุ่นแรกมีกี่คน"), List.of("22 คน"), null, 1),
-				new FaqDocument("how-to-apply", List.of("สมัครยังไง")));
-		FaqIndex index = FaqIndex.build(faq, analysis, FaqSettings.DEFAULTS);
-		double aboutRound2 = confidence(index.ask("รุ่น 2 รับเมืองกี่เมือง"), "round2-quota");
-		double aboutRound1 = confidence(index.ask("รุ่นแรกรับเมืองกี่เมือง"), "round2-quota");
-		assertThat(aboutRound1).isLessThan(aboutRound2 * 0.75);
+				new FaqDocument("round1-results", List.of("รุ่นแรกมีกี่คน"), List.of("22 คน"), null, 1), plain.get(2));
+		String aboutRound1 = "รุ่นแรกรับเมืองกี่เมือง";
+		double unmarked = confidence(FaqIndex.build(plain, analysis, FaqSettings.DEFAULTS).ask(aboutRound1),
+				"round2-quota");
+		FaqIndex marked = FaqIndex.build(withRounds, analysis, FaqSettings.DEFAULTS);
+		assertThat(confidence(marked.ask(aboutRound1), "round2-quota")).isLessThan(unmarked * 0.75);
+		// A question about its own round, or about none, is unchanged.
+		assertThat(confidence(marked.ask("รุ่น 2 รับเมืองกี่เมือง"), "round2-quota")).isEqualTo(confidence(
+				FaqIndex.build(plain, analysis, FaqSettings.DEFAULTS).ask("รุ่น 2 รับเมืองกี่เมือง"), "round2-quota"));
 	}
 
 	private static double confidence(FaqResult result, String id) {
