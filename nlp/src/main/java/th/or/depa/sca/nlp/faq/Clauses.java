@@ -41,6 +41,10 @@ final class Clauses {
 	/** How a clause that only offers another answer to the one before starts. */
 	private static final Pattern ALTERNATIVE = Pattern.compile("(?i)หรือ|or\\b");
 
+	/** A clause that goes on to another question: "แล้วกี่ปี", "also how long". */
+	private static final Pattern NEXT = Pattern
+		.compile("(?i)\\s*(?:แล้ว(?:ก็)?|และ|ส่วน|อีกอย่าง|อีกเรื่อง|also\\b|and\\b|btw\\b|plus\\b)");
+
 	/** Where a Thai clause's phrases meet: a space. */
 	private static final Pattern THAI_PHRASES = Pattern.compile(" ");
 
@@ -158,6 +162,11 @@ final class Clauses {
 			}
 		}
 		return out;
+	}
+
+	/** Whether a clause starts with a word that moves on to another question. */
+	static boolean movesOn(String clause) {
+		return NEXT.matcher(clause).lookingAt();
 	}
 
 	static boolean asks(String clause) {

@@ -391,7 +391,7 @@ public final class FaqIndex {
 		if (pick == null || first - second < TIE_MARGIN) {
 			return clause;
 		}
-		return new Asked(new FaqResult.Answer(pick, ranked), clause.known(), clause.kinds());
+		return new Asked(new FaqResult.Answer(pick, ranked), clause.known(), clause.kinds(), clause.movesOn());
 	}
 
 	/**
@@ -405,7 +405,7 @@ public final class FaqIndex {
 		FaqMatch match = clause.answer().match();
 		if (match.confidence() < Math.max(SECOND_ANSWER_CONFIDENCE, this.settings.answerConfidence())
 				|| (clause.known() < SECOND_QUESTION_WEIGHT * this.rareIdf && !asksOtherKind(clause, main)
-						&& match.confidence() < CLEAR_SECOND_ANSWER)) {
+						&& !clause.movesOn() && match.confidence() < CLEAR_SECOND_ANSWER)) {
 			return false;
 		}
 		for (FaqMatch other : clause.answer().ranked()) {
@@ -474,7 +474,7 @@ public final class FaqIndex {
 	 * A question's result, the weight (idf) of its words that the FAQ knows (numbers
 	 * aside) and the kinds of thing it asks for.
 	 */
-	private record Asked(FaqResult result, double known, Set<Asks> kinds) {
+	private record Asked(FaqResult result, double known, Set<Asks> kinds, boolean movesOn) {
 
 		FaqResult.Answer answer() {
 			return (FaqResult.Answer) this.result;
@@ -486,7 +486,7 @@ public final class FaqIndex {
 		Set<Asks> kinds = Asks.in(text);
 		List<String> words = this.lexicon.correct(limit(analysed));
 		if (words.isEmpty()) {
-			return new Asked(new FaqResult.NoMatch(List.of()), 0, kinds);
+			return new Asked(new FaqResult.NoMatch(List.of()), 0, kinds, false);
 		}
 		Set<String> queryWords = new LinkedHashSet<>(words);
 		double known = 0;
@@ -496,7 +496,8 @@ public final class FaqIndex {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, queryWords, kinds, Rounds.in(text)), known, kinds);
+		return new Asked(rankAnalysed(words, queryWords, kinds, Rounds.in(text)), known, kinds,
+				Clauses.movesOn(text) && Clauses.asks(text));
 	}
 
 	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds, Set<Integer> rounds) {

@@ -117,4 +117,13 @@ class ClausesTests {
 		assertThat(Asks.in("มีไม่กี่คนเอง")).isEmpty();
 	}
 
+	@Test
+	void shouldTellAClauseThatMovesOnToAnotherQuestion() {
+		assertThat(Clauses.movesOn("แล้วกี่ปี")).isTrue();
+		assertThat(Clauses.movesOn("และต้องใช้เอกสารอะไร")).isTrue();
+		assertThat(Clauses.movesOn("also how long is it")).isTrue();
+		assertThat(Clauses.movesOn("สมัครยังไง")).isFalse();
+		assertThat(Clauses.movesOn("android app?")).isFalse();
+	}
+
 }
