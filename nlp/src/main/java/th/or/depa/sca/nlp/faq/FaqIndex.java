@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 
@@ -560,22 +561,10 @@ public final class FaqIndex {
 	 * time …) weigh less: "where is depa's office?" is not answered by what depa is.
 	 */
 	private List<FaqMatch> unasked(List<FaqMatch> ranked, Set<Asks> kinds) {
-		List<FaqMatch> out = new ArrayList<>(ranked.size());
-		boolean changed = false;
-		for (FaqMatch match : ranked) {
-			Set<Asks> answered = this.asks.get(match.id());
-			if (answered != null && !answered.containsAll(kinds)) {
-				out.add(new FaqMatch(match.id(), match.score(), match.confidence() * UNASKED_WEIGHT, match.phrasing()));
-				changed = true;
-			}
-			else {
-				out.add(match);
-			}
-		}
-		if (changed) {
-			out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
-		}
-		return out;
+		return weighLess(ranked, (id) -> {
+			Set<Asks> answered = this.asks.get(id);
+			return answered != null && !answered.containsAll(kinds);
+		});
 	}
 
 	/**
@@ -583,11 +572,20 @@ public final class FaqIndex {
 	 * joined round 1?" is not answered by round 2's quota.
 	 */
 	private List<FaqMatch> otherRound(List<FaqMatch> ranked, Set<Integer> asked) {
+		return weighLess(ranked, (id) -> {
+			Integer round = this.rounds.get(id);
+			return round != null && !asked.contains(round);
+		});
+	}
+
+	/**
+	 * The candidates, those that do not answer the question at {@link #UNASKED_WEIGHT}.
+	 */
+	private static List<FaqMatch> weighLess(List<FaqMatch> ranked, Predicate<String> unanswered) {
 		List<FaqMatch> out = new ArrayList<>(ranked.size());
 		boolean changed = false;
 		for (FaqMatch match : ranked) {
-			Integer round = this.rounds.get(match.id());
-			if (round != null && !asked.contains(round)) {
+			if (unanswered.test(match.id())) {
 				out.add(new FaqMatch(match.id(), match.score(), match.confidence() * UNASKED_WEIGHT, match.phrasing()));
 				changed = true;
 			}
