@@ -24,6 +24,14 @@ class ThaiAnalysisTests {
 	}
 
 	@Test
+	void shouldKeepEverydayWordsWholeWhereTheJdkDictionaryCutsThemWrong() {
+		// The JDK cut "ได้ช่องทาง" as ได้ช่อง + ทาง and "ความหมาย" as ความ + หมาย.
+		assertThat(this.analysis.segments("ติดต่อได้ช่องทางไหน")).contains("ช่องทาง");
+		assertThat(this.analysis.segments("ความหมายคืออะไร")).contains("ความหมาย");
+		assertThat(this.analysis.words("อะคับ")).isEmpty();
+	}
+
+	@Test
 	void shouldKeepWordsThatCarryIntentWhichLucenesStopListDrops() {
 		assertThat(this.analysis.words("ไม่ต้องมีอะไรก็สมัครได้ไหมครับ")).contains("ไม่", "ต้อง", "อะไร", "ได้")
 			.doesNotContain("ครับ", "ไหม", "ก็");
