@@ -64,15 +64,10 @@ public final class FaqIndex {
 	private static final double UNASKED_WEIGHT = 0.5;
 
 	/**
-	 * Two entries this close in confidence are a tie: below {@link #TIE_CEILING} neither
-	 * is the answer, and both are offered, rather than one picked by a hair.
+	 * Two candidates this close in confidence are a tie: neither is the answer, and the
+	 * closest entries are offered, rather than one picked by a hair.
 	 */
 	private static final double TIE_MARGIN = 0.02;
-
-	/**
-	 * At or above this confidence the best entry is answered even when the next is close.
-	 */
-	private static final double TIE_CEILING = 1.01;
 
 	/** Off-topic messages are documents of their own; this many more hits make room. */
 	private static final int OFF_TOPIC_HITS = 8;

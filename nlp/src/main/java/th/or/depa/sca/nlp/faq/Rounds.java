@@ -26,11 +26,6 @@ final class Rounds {
 
 	/** The rounds a text names (1, 2), or none. */
 	static Set<Integer> in(String text) {
-		if (text.indexOf('ร') < 0 && text.indexOf('r') < 0 && text.indexOf('b') < 0 && text.indexOf('c') < 0
-				&& text.indexOf('g') < 0 && text.indexOf('R') < 0 && text.indexOf('B') < 0 && text.indexOf('C') < 0
-				&& text.indexOf('G') < 0) {
-			return Set.of();
-		}
 		String lower = text.toLowerCase(Locale.ROOT);
 		Set<Integer> rounds = new TreeSet<>();
 		if (FIRST.matcher(lower).find()) {
