@@ -26,10 +26,6 @@ public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String
 		answers = (answers != null) ? List.copyOf(answers) : null;
 	}
 
-	public FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions, Map<Lang, String> answer) {
-		this(id, topic, questions, answer, null, null);
-	}
-
 	public String topic(Lang lang) {
 		return this.topic.get(lang);
 	}
