@@ -17,11 +17,12 @@ import th.or.depa.sca.nlp.faq.FaqSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The blind sets ({@code faq/blind.tsv}, {@code faq/blind-final.tsv}): questions written
- * from the program's facts and the topic list alone, by someone who never saw the FAQ
- * file or the other sets, with traps (the program's words about something it does not
- * cover), English and long messages. Writes a report per set and group, with each miss,
- * to {@code target/faq-eval-blind.txt} and {@code target/faq-eval-blind-final.txt}, so
+ * The blind sets ({@code faq/blind.tsv}, {@code faq/blind-2.tsv},
+ * {@code faq/blind-final.tsv}): questions written from the program's facts and the topic
+ * list alone, by someone who never saw the FAQ file or the other sets, with traps (the
+ * program's words about something it does not cover), English and long messages. Writes a
+ * report per set and group, with each miss, to {@code target/faq-eval-blind.txt},
+ * {@code target/faq-eval-blind-2.txt} and {@code target/faq-eval-blind-final.txt}, so
  * that a staff member editing the FAQ sees what changed.
  * <p>
  * A message that asks two questions counts as right only when both are answered, and one
@@ -38,16 +39,21 @@ class BlindEvaluationTests {
 	private static final Floors DEVELOPMENT = new Floors(0.95, 0.92, 0.96, 0.91);
 
 	/**
-	 * The final blind set ({@code faq/blind-final.tsv}): written fresh on 2026-12-01 by
-	 * someone who saw only the facts and the topic list, and run once for the figure,
-	 * after the changes it measures were made. Issue 11's targets are higher (95 %
-	 * overall, 90 % of traps declined, 93 % English, 90 % long messages); the floors,
-	 * just under the first figure, rise as the work on them lands. On 2026-12-01 (a later
-	 * session) these floors failed on a change, and the set's group figures (never its
-	 * misses) were read to find which change: the set is no longer wholly unseen, and a
-	 * fresh one should be written for the next final figure.
+	 * The second blind set ({@code faq/blind-2.tsv}, 297 messages): the final set until
+	 * 2026-12-02. Its group figures were read to find which change had failed its floors,
+	 * so it is a development set now, floored just under its last figures.
 	 */
-	private static final Floors FINAL = new Floors(0.89, 0.80, 0.87, 0.78);
+	private static final Floors SECOND = new Floors(0.89, 0.80, 0.87, 0.78);
+
+	/**
+	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
+	 * 2026-12-02 by someone who saw only the facts and the topic list, never the FAQ
+	 * file, the code or the other sets; only its figures are read, never its misses.
+	 * Issue 11's targets are higher (95 % overall, 90 % of traps declined, 93 % English,
+	 * 90 % long messages); the floors sit just under its first figure, taken on the code
+	 * as it stood when the set arrived.
+	 */
+	private static final Floors FINAL = new Floors(0.92, 0.76, 0.90, 0.92);
 
 	private static FaqIndex index;
 
@@ -69,6 +75,11 @@ class BlindEvaluationTests {
 	}
 
 	@Test
+	void shouldAnswerTheSecondBlindSet() throws IOException {
+		evaluate("faq/blind-2.tsv", "faq-eval-blind-2.txt", "Second blind set (development)", SECOND);
+	}
+
+	@Test
 	void shouldAnswerTheFinalBlindSet() throws IOException {
 		evaluate("faq/blind-final.tsv", "faq-eval-blind-final.txt", "Final blind set", FINAL);
 	}
@@ -78,7 +89,7 @@ class BlindEvaluationTests {
 		Set<String> ids = new java.util.HashSet<>();
 		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
 		ids.add(FaqEvaluationTests.FALLBACK);
-		for (String file : List.of("faq/blind.tsv", "faq/blind-final.tsv")) {
+		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-final.tsv")) {
 			List<Row> rows = read(file);
 			assertThat(rows).as(file).hasSizeGreaterThanOrEqualTo(200);
 			assertThat(rows).as(file).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
