@@ -141,7 +141,7 @@ class ConversationEngine implements EventProcessor {
 		if (!decision.messages().isEmpty()) {
 			try {
 				delivery = this.messenger.reply((event != null) ? replyToken(event) : null, inbound.chatKey(),
-						decision.messages(), retryKey(inbound.key()), replayed);
+						decision.messages(), () -> retryKey(inbound.key()), replayed);
 			}
 			catch (RuntimeException ex) {
 				logLine(inbound, type, decision.outcome(), LineMessenger.Delivery.FAILED, started);

@@ -89,18 +89,19 @@ public class LineMessenger {
 	 * the messages are pushed to {@code chatId} instead, with {@code fallbackRetryKey} —
 	 * unless an earlier attempt may have used the token: then a push would most likely be
 	 * a duplicate, and none is sent.
+	 * @param fallbackRetryKey the push's retry key, asked for only when a push is made
 	 * @param mayHaveBeenSent true when this reply was tried before by a worker that did
 	 * not finish (a replay after a crash)
 	 * @return how the messages went out
 	 */
-	public Delivery reply(String replyToken, String chatId, List<Message> messages, UUID fallbackRetryKey,
+	public Delivery reply(String replyToken, String chatId, List<Message> messages, Supplier<UUID> fallbackRetryKey,
 			boolean mayHaveBeenSent) {
 		if (isRehearsal(chatId)) {
 			rehearse(new ReplyMessageRequest(replyToken, messages, false));
 			return Delivery.REPLIED;
 		}
 		if (replyToken == null || replyToken.isBlank()) {
-			push(chatId, messages, fallbackRetryKey);
+			push(chatId, messages, fallbackRetryKey.get());
 			return Delivery.PUSHED;
 		}
 		AtomicBoolean uncertain = new AtomicBoolean(mayHaveBeenSent);
@@ -125,7 +126,7 @@ public class LineMessenger {
 				return Delivery.PROBABLY_REPLIED;
 			}
 			log.atInfo().setMessage("reply token rejected, pushing instead").addKeyValue("operation", "reply").log();
-			push(chatId, messages, fallbackRetryKey);
+			push(chatId, messages, fallbackRetryKey.get());
 			return Delivery.PUSHED;
 		}
 	}

@@ -320,10 +320,11 @@ public final class FaqIndex {
 	/** {@link #ask} and {@link #askAll} at once, the message analysed once. */
 	public Reading read(String message) {
 		List<String> analysed = this.analysis.words(message);
-		FaqResult whole = askAnalysed(analysed, message).result();
+		Asked wholeRead = askAnalysed(analysed, message);
+		FaqResult whole = wholeRead.result();
 		FaqResult best = whole;
 		Map<String, Asked> answers = new LinkedHashMap<>();
-		for (Asked read : clauseResults(message, analysed.size())) {
+		for (Asked read : clauseResults(message, wholeRead, analysed.size())) {
 			Asked clause = inContext(read, whole);
 			if (clause.result() instanceof FaqResult.Answer answer) {
 				answers.putIfAbsent(answer.match().id(), clause);
@@ -442,23 +443,26 @@ public final class FaqIndex {
 	 * clause, which is one question (its phrases alone lose what tells a trap from a real
 	 * question).
 	 */
-	private List<Asked> clauseResults(String message, int words) {
+	private List<Asked> clauseResults(String message, Asked whole, int words) {
 		boolean longMessage = words > SHORT_MESSAGE_WORDS;
 		List<String> clauses = Clauses.split(message);
 		if (clauses.size() < 2 && !longMessage) {
 			return List.of();
 		}
+		// A reading that is the whole message, or one read already, is not read again.
+		Map<String, Asked> read = new HashMap<>();
+		read.put(message, whole);
 		List<Asked> out = new ArrayList<>();
 		for (List<String> readings : Clauses.asked(clauses, true)) {
 			// One question: the reading of it that is answered best stands for it (the
 			// clause, or its asking phrase without the story around it).
 			Asked question = null;
 			for (String reading : readings) {
-				Asked read = askAnalysed(this.analysis.words(reading), reading);
-				if (question == null || (read.result() instanceof FaqResult.Answer answer
+				Asked asked = read.computeIfAbsent(reading, (text) -> askAnalysed(this.analysis.words(text), text));
+				if (question == null || (asked.result() instanceof FaqResult.Answer answer
 						&& (!(question.result() instanceof FaqResult.Answer chosen)
 								|| answer.match().confidence() > chosen.match().confidence()))) {
-					question = read;
+					question = asked;
 				}
 			}
 			out.add(question);

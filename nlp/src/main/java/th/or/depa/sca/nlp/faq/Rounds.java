@@ -1,5 +1,6 @@
 package th.or.depa.sca.nlp.faq;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,12 +22,19 @@ final class Rounds {
 	private static final Pattern SECOND = Pattern.compile("รุ่น\\s*(?:ที่\\s*)?(?:2|๒|สอง)(?![0-9๐-๙])|รุ่นนี้|รอบนี้"
 			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:2|two)\\b|\\b(?:second|2nd|this|current)\\s+(?:round|batch|cohort)\\b");
 
+	/** Every alternative of {@link #FIRST} and {@link #SECOND} contains one of these. */
+	private static final List<String> ROUND_WORDS = List.of("รุ่น", "รอบนี้", "round", "batch", "cohort", "gen");
+
 	private Rounds() {
 	}
 
 	/** The rounds a text names (1, 2), or none. */
 	static Set<Integer> in(String text) {
 		String lower = text.toLowerCase(Locale.ROOT);
+		if (!namesARound(lower)) {
+			return Set.of(); // most questions: the patterns' scan at every letter is
+								// skipped
+		}
 		Set<Integer> rounds = new TreeSet<>();
 		if (FIRST.matcher(lower).find()) {
 			rounds.add(1);
@@ -35,6 +43,16 @@ final class Rounds {
 			rounds.add(2);
 		}
 		return rounds;
+	}
+
+	/** Whether the text holds a word that every way of naming a round contains. */
+	private static boolean namesARound(String lower) {
+		for (String word : ROUND_WORDS) {
+			if (lower.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
