@@ -29,6 +29,20 @@ class SessionMigrationTests extends BotTestSupport {
 	private HandoffDesk desk;
 
 	@Test
+	void shouldReadASessionOfTodaysLayoutBackAsItWasWritten() {
+		ConversationSession first = this.sessions
+			.decode("3\n" + this.sessions.saving(ConversationSession.start().withLang("en"), "e1").json());
+		String stored = "7\n" + this.sessions.saving(first, "e2").json();
+
+		// Today's layout starts with its schema, which the store reads in one pass.
+		assertThat(stored).startsWith("7\n{\"schema\":" + ConversationSession.SCHEMA + ",");
+		ConversationSession read = this.sessions.decode(stored);
+		assertThat(read.version()).isEqualTo(7);
+		assertThat(read.lang()).isEqualTo("en");
+		assertThat(read.recentEvents()).containsExactly("e1", "e2");
+	}
+
+	@Test
 	void shouldKeepAChatPausedForStaffUnderTheOldLayoutPaused() {
 		String user = newUserId();
 		this.redis.opsForValue()

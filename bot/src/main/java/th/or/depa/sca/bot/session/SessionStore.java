@@ -31,6 +31,9 @@ public class SessionStore {
 
 	private static final RedisScript<Long> SAVE = LuaScripts.load("session-save", Long.class);
 
+	/** How a session of this code's layout begins, as written by {@link #saving}. */
+	private static final String CURRENT_SCHEMA = "{\"schema\":" + ConversationSession.SCHEMA + ",";
+
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -78,7 +81,13 @@ public class SessionStore {
 		}
 		int split = stored.indexOf('\n');
 		long version = Long.parseLong(stored.substring(0, split));
-		JsonNode tree = this.json.readTree(stored.substring(split + 1));
+		String body = stored.substring(split + 1);
+		if (body.startsWith(CURRENT_SCHEMA)) {
+			// Written by this code (the schema is the record's first component): one
+			// pass.
+			return this.json.readValue(body, ConversationSession.class).withVersion(version);
+		}
+		JsonNode tree = this.json.readTree(body);
 		int schema = tree.path("schema").asInt(1);
 		if (schema > ConversationSession.SCHEMA) {
 			throw new IllegalStateException("Session of chat written by newer code (schema " + schema + ")");
