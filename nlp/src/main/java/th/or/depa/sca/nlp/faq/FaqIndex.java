@@ -64,6 +64,12 @@ public final class FaqIndex {
 	private static final double UNASKED_WEIGHT = 0.5;
 
 	/**
+	 * How much of its confidence an entry about one round keeps for a question about
+	 * another round only ({@link Rounds}): its facts are that round's.
+	 */
+	private static final double OTHER_ROUND_WEIGHT = 0.25;
+
+	/**
 	 * Two candidates this close in confidence are a tie: neither is the answer, and the
 	 * closest entries are offered, rather than one picked by a hair.
 	 */
@@ -574,18 +580,22 @@ public final class FaqIndex {
 		return weighLess(ranked, (id) -> {
 			Integer round = this.rounds.get(id);
 			return round != null && !asked.contains(round);
-		});
+		}, OTHER_ROUND_WEIGHT);
 	}
 
 	/**
 	 * The candidates, those that do not answer the question at {@link #UNASKED_WEIGHT}.
 	 */
 	private static List<FaqMatch> weighLess(List<FaqMatch> ranked, Predicate<String> unanswered) {
+		return weighLess(ranked, unanswered, UNASKED_WEIGHT);
+	}
+
+	private static List<FaqMatch> weighLess(List<FaqMatch> ranked, Predicate<String> unanswered, double weight) {
 		List<FaqMatch> out = new ArrayList<>(ranked.size());
 		boolean changed = false;
 		for (FaqMatch match : ranked) {
 			if (unanswered.test(match.id())) {
-				out.add(new FaqMatch(match.id(), match.score(), match.confidence() * UNASKED_WEIGHT, match.phrasing()));
+				out.add(new FaqMatch(match.id(), match.score(), match.confidence() * weight, match.phrasing()));
 				changed = true;
 			}
 			else {

@@ -25,6 +25,18 @@ final class Rounds {
 	/** Every alternative of {@link #FIRST} and {@link #SECOND} contains one of these. */
 	private static final List<String> ROUND_WORDS = List.of("รุ่น", "รอบนี้", "round", "batch", "cohort", "gen");
 
+	/**
+	 * A round after the second, which the program has not announced: "รุ่น 3",
+	 * "รุ่นหน้า", "next round". No entry is about it.
+	 */
+	private static final Pattern LATER = Pattern
+		.compile("รุ่น\\s*(?:ที่\\s*)?(?:[3-9]|[๓-๙]|สาม|สี่|ห้า)(?![0-9๐-๙])|รุ่นหน้า|รุ่นถัดไป|รุ่นต่อไป"
+				+ "|\\b(?:round|batch|cohort|gen)\\s*(?:[3-9]|three|four)\\b"
+				+ "|\\b(?:third|3rd|fourth|4th|next|upcoming|future)\\s+(?:round|batch|cohort|gen)\\b");
+
+	/** The number {@link #in} gives a round after the second. */
+	static final int LATER_ROUND = 3;
+
 	private Rounds() {
 	}
 
@@ -41,6 +53,9 @@ final class Rounds {
 		}
 		if (SECOND.matcher(lower).find()) {
 			rounds.add(2);
+		}
+		if (LATER.matcher(lower).find()) {
+			rounds.add(LATER_ROUND);
 		}
 		return rounds;
 	}

@@ -19,6 +19,11 @@ class RoundsTests {
 		assertThat(Rounds.in("รอบนี้รับกี่คนครับ")).containsExactly(2);
 		assertThat(Rounds.in("How many people are you taking in round 2?")).containsExactly(2);
 		assertThat(Rounds.in("รุ่นแรกมีกี่คน แล้วรุ่น 2 รับกี่คน")).containsExactly(1, 2);
+		// Rounds after the second, which no entry is about.
+		assertThat(Rounds.in("รุ่นที่ 3 จะรับกี่คนครับ")).containsExactly(Rounds.LATER_ROUND);
+		assertThat(Rounds.in("รุ่นหน้าเปิดเมื่อไหร่")).containsExactly(Rounds.LATER_ROUND);
+		assertThat(Rounds.in("when does the next round open?")).containsExactly(Rounds.LATER_ROUND);
+		assertThat(Rounds.in("รุ่น 30 ของคณะ")).isEmpty();
 	}
 
 	@Test
