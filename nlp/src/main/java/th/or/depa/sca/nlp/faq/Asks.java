@@ -6,10 +6,10 @@ import java.util.Set;
 
 /**
  * What kind of thing a question asks for, from its question words: a place, a person, a
- * time, an amount, a list. An entry answers the kinds its own phrasings ask; a question
- * that asks another kind about the entry's subject ("where is depa's office?" to an entry
- * that says what depa is) is a question the entry does not answer, however many words the
- * two share.
+ * time, an amount, a reason, a list. An entry answers the kinds its own phrasings ask; a
+ * question that asks another kind about the entry's subject ("where is depa's office?" to
+ * an entry that says what depa is) is a question the entry does not answer, however many
+ * words the two share.
  * <p>
  * Questions without such a word (yes/no questions, "what is …" — in Thai also "… คือใคร",
  * "… คือที่ไหน" — "how do I …", a bare topic) ask no kind and are never held against an
@@ -33,6 +33,11 @@ enum Asks {
 
 	/** How many, how much, how long. */
 	AMOUNT("กเh", "(?<!เ)(?<!ไม่)กี่|เท่า(?:ไหร่|ไร)|\\bhow\\s+(?:many|much|long|old)\\b"),
+
+	/**
+	 * Why: a reason or purpose. "ทำไม่" is "does not do" (ทำ ไม่), not "why".
+	 */
+	REASON("ทเwh", "ทำไม(?!่)|เพื่ออะไร|เพราะอะไร|\\bwhy\\b|\\bhow\\s+come\\b"),
 
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");

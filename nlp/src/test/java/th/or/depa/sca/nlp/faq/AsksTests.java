@@ -13,6 +13,8 @@ class AsksTests {
 		assertThat(Asks.in("ปิดรับสมัครเมื่อไหร่")).containsExactly(Asks.TIME);
 		assertThat(Asks.in("รับกี่คน")).containsExactly(Asks.AMOUNT);
 		assertThat(Asks.in("มาจากจังหวัดไหนบ้างคะ")).containsExactly(Asks.LIST);
+		assertThat(Asks.in("จัดโครงการนี้ขึ้นมาทำไมคะ")).containsExactly(Asks.REASON);
+		assertThat(Asks.in("โครงการนี้ทำไปเพื่ออะไร")).containsExactly(Asks.REASON);
 	}
 
 	@Test
@@ -22,6 +24,7 @@ class AsksTests {
 		assertThat(Asks.in("อบรมที่สถานที่อะไรครับ")).containsExactly(Asks.PLACE);
 		assertThat(Asks.in("what hotel is it at")).containsExactly(Asks.PLACE);
 		assertThat(Asks.in("Who runs it?")).containsExactly(Asks.PERSON);
+		assertThat(Asks.in("why does depa run this")).containsExactly(Asks.REASON);
 		assertThat(Asks.in("what date does it close")).containsExactly(Asks.TIME);
 		assertThat(Asks.in("how many ppl u take")).containsExactly(Asks.AMOUNT);
 	}
@@ -35,6 +38,8 @@ class AsksTests {
 	void shouldNotReadAQuestionWordInsideAnotherWord() {
 		// เกี่ยว (about) holds the letters of กี่ (how many).
 		assertThat(Asks.in("โครงการนี้เกี่ยวกับอะไร")).isEmpty();
+		// ทำไม่ (does not do) holds the letters of ทำไม (why).
+		assertThat(Asks.in("ถ้าทำไม่เป็นจะมีคนช่วยสอนไหม")).isEmpty();
 	}
 
 	@Test
