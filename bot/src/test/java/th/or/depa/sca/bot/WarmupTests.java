@@ -28,8 +28,9 @@ class WarmupTests {
 		LineApiStub.reset();
 		try (SharedRedis redis = SharedRedis.start()) {
 			int management = SharedRedis.freePort();
-			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(
-					() -> redis.instance(null, "--bot.warmup.time=3s", "--management.server.port=" + management));
+			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
+				.supplyAsync(() -> redis.instance(null, "--bot.warmup.time=3s", "--bot.warmup.max-time=6s",
+						"--management.server.port=" + management));
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 			HttpRequest readiness = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + management + "/actuator/health/readiness"))

@@ -1,5 +1,7 @@
 package th.or.depa.sca.bot.conversation;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,19 +9,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.jackson.ModelObjectMapper;
 import com.linecorp.bot.webhook.model.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import th.or.depa.sca.bot.BotMode;
 import th.or.depa.sca.bot.line.LineMessenger;
 import th.or.depa.sca.bot.line.LineProperties;
 import th.or.depa.sca.bot.session.ConversationSession;
@@ -47,10 +54,15 @@ import org.springframework.stereotype.Component;
  * through the decide path in process on every core (LINE's JSON, intent recognition, the
  * FAQ, the replies, the session codec), then for the other half posts them as signed
  * webhooks of warm-up chats to its own {@code /callback}, so that the request path, the
- * inbox's Redis steps and the dispatcher are compiled too. Nothing is sent to LINE for
- * warm-up chats, and what they stored is removed. Spring Boot turns readiness to
- * {@code ACCEPTING_TRAFFIC} only after the application runners, so a load balancer or
- * Kubernetes sends no traffic to a cold instance.
+ * inbox's Redis steps and the dispatcher are compiled too. The webhook half goes on past
+ * {@code BOT_WARMUP_TIME} while the JIT compiler is still busy ({@link JitWatch}), up to
+ * {@code BOT_WARMUP_MAX_TIME}: on a slow 2-core machine the compiler was still taking a
+ * fifth of the bot's CPU half a minute after an 8 s warm-up, and the first traffic paid
+ * for it (the local simulator waits only the minimum, unless it is the AOT cache's
+ * training run). Nothing is sent to LINE for warm-up chats, and what they stored is
+ * removed. Spring Boot turns readiness to {@code ACCEPTING_TRAFFIC} only after the
+ * application runners, so a load balancer or Kubernetes sends no traffic to a cold
+ * instance.
  */
 @Component
 class Warmup implements ApplicationRunner {
@@ -58,6 +70,12 @@ class Warmup implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(Warmup.class);
 
 	private static final ObjectMapper LINE_JSON = ModelObjectMapper.createNewObjectMapper();
+
+	/**
+	 * Warm-up webhooks in flight at once: enough to keep the request path, the inbox and
+	 * the dispatcher busy, few enough to leave the JIT compiler a core to catch up on.
+	 */
+	private static final int WEBHOOKS_IN_FLIGHT = 8;
 
 	private static final String CHAT = LineMessenger.REHEARSAL_PREFIX + "000000000000000000000000000";
 
@@ -125,11 +143,22 @@ class Warmup implements ApplicationRunner {
 				run.get();
 			}
 		}
-		long posted = throughTheWebhook(events, started + this.properties.time().toNanos());
+		JitWatch jit = JitWatch.ofThisJvm();
+		long minimum = started + this.properties.time().toNanos();
+		// The local simulator needs no settled compiler, unless it is the AOT cache's
+		// training run, whose profiles are the better for it.
+		boolean waitForJit = !BotMode.simulator(this.environment) || this.properties.exit();
+		long maximum = waitForJit
+				? started + Math.max(this.properties.time().toNanos(), this.properties.maxTime().toNanos()) : minimum;
+		long posted = throughTheWebhook(events, () -> {
+			long now = System.nanoTime();
+			return now >= maximum || (now >= minimum && jit.settled(now));
+		});
 		log.atInfo()
 			.setMessage("warmed up")
 			.addKeyValue("events", rehearsed.get())
 			.addKeyValue("webhooks", posted)
+			.addKeyValue("jitSettled", jit.settled(System.nanoTime()))
 			.addKeyValue("ms", Duration.ofNanos(System.nanoTime() - started).toMillis())
 			.log();
 		if (this.properties.exit()) {
@@ -147,7 +176,7 @@ class Warmup implements ApplicationRunner {
 	 * texts that the FAQ answers are used, never a command that would reach staff or
 	 * start a flow. Their sessions and event ids are removed afterwards.
 	 */
-	private long throughTheWebhook(List<String> events, long until) throws Exception {
+	private long throughTheWebhook(List<String> events, BooleanSupplier done) throws Exception {
 		String port = this.environment.getProperty("local.server.port");
 		if (port == null) {
 			return 0;
@@ -170,9 +199,9 @@ class Warmup implements ApplicationRunner {
 		}
 		List<String> ids = new ArrayList<>();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		java.util.ArrayDeque<CompletableFuture<?>> inFlight = new java.util.ArrayDeque<>();
+		ArrayDeque<CompletableFuture<?>> inFlight = new ArrayDeque<>();
 		try {
-			for (int n = 0; System.nanoTime() < until; n++) {
+			for (int n = 0; !done.getAsBoolean(); n++) {
 				String id = "warmup-" + run + "-" + n;
 				ids.add(id);
 				String event = answerable.get(n % answerable.size())
@@ -187,7 +216,7 @@ class Warmup implements ApplicationRunner {
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build();
 				inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
-				if (inFlight.size() >= 8) {
+				if (inFlight.size() >= WEBHOOKS_IN_FLIGHT) {
 					inFlight.poll().join();
 				}
 			}
@@ -254,11 +283,77 @@ class Warmup implements ApplicationRunner {
 	/**
 	 * The warm-up before the instance reports ready.
 	 *
-	 * @param time how long it runs, on every core; 0 to start cold
+	 * @param time how long it runs at least, on every core; 0 to start cold
+	 * @param maxTime how long it may go on while the JIT compiler is still busy
 	 * @param exit whether to exit once warm: a training run for the JDK's AOT cache
 	 */
 	@ConfigurationProperties("bot.warmup")
-	record WarmupProperties(@DefaultValue("8s") Duration time, @DefaultValue("false") boolean exit) {
+	record WarmupProperties(@DefaultValue("8s") Duration time, @DefaultValue("60s") Duration maxTime,
+			@DefaultValue("false") boolean exit) {
+	}
+
+	/**
+	 * Whether the JIT compiler has caught up with the warm-up: it spent less than a tenth
+	 * of the last two seconds compiling ({@link CompilationMXBean}'s total, read at most
+	 * every 250 ms). A JVM that does not report compilation time counts as settled, so
+	 * the warm-up then lasts its minimum.
+	 */
+	static final class JitWatch {
+
+		static final long WINDOW_NANOS = Duration.ofSeconds(2).toNanos();
+
+		private static final long SAMPLE_NANOS = Duration.ofMillis(250).toNanos();
+
+		/** The share of the window the compiler may still spend compiling. */
+		static final double SETTLED_SHARE = 0.1;
+
+		private final LongSupplier compileMillis;
+
+		private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+
+		/**
+		 * @param compileMillis the JVM's total compilation time so far, or null when it
+		 * is not reported
+		 */
+		JitWatch(LongSupplier compileMillis) {
+			this.compileMillis = compileMillis;
+		}
+
+		static JitWatch ofThisJvm() {
+			CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+			return new JitWatch((compiler != null && compiler.isCompilationTimeMonitoringSupported())
+					? compiler::getTotalCompilationTime : null);
+		}
+
+		/**
+		 * Whether the compiler has been nearly idle for the last window, at {@code now}.
+		 */
+		synchronized boolean settled(long now) {
+			if (this.compileMillis == null) {
+				return true;
+			}
+			long[] last = this.samples.peekLast();
+			if (last == null || now - last[0] >= SAMPLE_NANOS) {
+				this.samples.addLast(new long[] { now, this.compileMillis.getAsLong() });
+				last = this.samples.peekLast();
+			}
+			// Keep one sample at least a window old, and none older than needed.
+			while (this.samples.size() > 1) {
+				Iterator<long[]> oldest = this.samples.iterator();
+				oldest.next();
+				if (now - oldest.next()[0] < WINDOW_NANOS) {
+					break;
+				}
+				this.samples.removeFirst();
+			}
+			long[] first = this.samples.peekFirst();
+			long span = last[0] - first[0];
+			if (span < WINDOW_NANOS) {
+				return false; // not watched for a whole window yet
+			}
+			return (last[1] - first[1]) * 1_000_000.0 < SETTLED_SHARE * span;
+		}
+
 	}
 
 }
