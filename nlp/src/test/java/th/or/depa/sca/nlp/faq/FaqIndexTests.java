@@ -138,9 +138,9 @@ class FaqIndexTests {
 	@Test
 	void shouldRejectAnAnswerKindItDoesNotKnow() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new FaqDocument("round1", List.of("รุ่นแรกมีกี่คน"), List.of(), List.of("reason")))
+			.isThrownBy(() -> new FaqDocument("round1", List.of("รุ่นแรกมีกี่คน"), List.of(), List.of("colour")))
 			.withMessageContaining("round1")
-			.withMessageContaining("reason");
+			.withMessageContaining("colour");
 		assertThat(FaqDocument.KINDS).containsExactlyElementsOf(java.util.Arrays.stream(Asks.values())
 			.map((kind) -> kind.name().toLowerCase(java.util.Locale.ROOT))
 			.toList());
