@@ -29,10 +29,15 @@ class LineClientConfiguration {
 	@Bean
 	@Lazy
 	MessagingApiClient messagingApiClient(LineProperties properties, Environment environment) {
+		return client(apiBaseUrl(properties, environment), properties.effectiveToken(), properties);
+	}
+
+	/** The SDK's client as the bot uses it, against the given API base URL. */
+	static MessagingApiClient client(URI apiBase, String token, LineProperties properties) {
 		return new PooledClientBuilder<>(URI.create("https://api.line.me"), MessagingApiClient.class,
-				new MessagingApiExceptionBuilder(), properties.effectiveToken(), properties.maxConcurrentRequests(),
+				new MessagingApiExceptionBuilder(), token, properties.maxConcurrentRequests(),
 				IDLE_CONNECTION_KEEP_ALIVE)
-			.apiEndPoint(apiBaseUrl(properties, environment))
+			.apiEndPoint(apiBase)
 			.connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
 			.writeTimeout(properties.readTimeout())
