@@ -24,13 +24,11 @@ import java.util.function.LongSupplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.bot.jackson.ModelObjectMapper;
 import com.linecorp.bot.webhook.model.Event;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import th.or.depa.sca.bot.BotMode;
 import th.or.depa.sca.bot.line.LineMessenger;
 import th.or.depa.sca.bot.line.LineProperties;
-import th.or.depa.sca.bot.line.RehearsalSink;
 import th.or.depa.sca.bot.session.ConversationSession;
 import th.or.depa.sca.bot.session.SessionStore;
 import th.or.depa.sca.nlp.intent.Intent;
@@ -56,14 +54,13 @@ import org.springframework.stereotype.Component;
  * through the decide path in process on every core (LINE's JSON, intent recognition, the
  * FAQ, the replies, the session codec), then for the other half posts them as signed
  * webhooks of warm-up chats to its own {@code /callback}, so that the request path, the
- * inbox's Redis steps and the dispatcher are compiled too, and their replies go through
- * the LINE client to a loopback sink ({@link RehearsalSink}). The webhook half goes on
- * past {@code BOT_WARMUP_TIME} while the JIT compiler is still busy ({@link JitWatch}),
- * up to {@code BOT_WARMUP_MAX_TIME}: on a slow 2-core machine the compiler was still
- * taking a fifth of the bot's CPU half a minute after an 8 s warm-up, and the first
- * traffic paid for it (the local simulator waits only the minimum, unless it is the AOT
- * cache's training run). Nothing is sent to LINE for warm-up chats, and what they stored
- * is removed. Spring Boot turns readiness to {@code ACCEPTING_TRAFFIC} only after the
+ * inbox's Redis steps and the dispatcher are compiled too. The webhook half goes on past
+ * {@code BOT_WARMUP_TIME} while the JIT compiler is still busy ({@link JitWatch}), up to
+ * {@code BOT_WARMUP_MAX_TIME}: on a slow 2-core machine the compiler was still taking a
+ * fifth of the bot's CPU half a minute after an 8 s warm-up, and the first traffic paid
+ * for it (the local simulator waits only the minimum, unless it is the AOT cache's
+ * training run). Nothing is sent to LINE for warm-up chats, and what they stored is
+ * removed. Spring Boot turns readiness to {@code ACCEPTING_TRAFFIC} only after the
  * application runners, so a load balancer or Kubernetes sends no traffic to a cold
  * instance.
  */
@@ -94,10 +91,6 @@ class Warmup implements ApplicationRunner {
 
 	private final LineProperties line;
 
-	private final LineMessenger messenger;
-
-	private final MeterRegistry meters;
-
 	private final Environment environment;
 
 	private final StringRedisTemplate redis;
@@ -107,11 +100,8 @@ class Warmup implements ApplicationRunner {
 	private final ConfigurableApplicationContext context;
 
 	Warmup(Inputs inputs, IdleHandler idle, SessionStore sessions, FaqKnowledgeBase knowledge,
-			WarmupProperties properties, LineProperties line, LineMessenger messenger, Environment environment,
-			StringRedisTemplate redis, ObjectProvider<Clock> clock, ConfigurableApplicationContext context,
-			MeterRegistry meters) {
-		this.messenger = messenger;
-		this.meters = meters;
+			WarmupProperties properties, LineProperties line, Environment environment, StringRedisTemplate redis,
+			ObjectProvider<Clock> clock, ConfigurableApplicationContext context) {
 		this.context = context;
 		this.inputs = inputs;
 		this.idle = idle;
@@ -160,27 +150,14 @@ class Warmup implements ApplicationRunner {
 		boolean waitForJit = !BotMode.simulator(this.environment) || this.properties.exit();
 		long maximum = waitForJit
 				? started + Math.max(this.properties.time().toNanos(), this.properties.maxTime().toNanos()) : minimum;
-		long posted;
-		long lineCalls = 0;
-		RehearsalSink sink = RehearsalSink.open(this.messenger, this.line);
-		try {
-			posted = throughTheWebhook(events, () -> {
-				long now = System.nanoTime();
-				return now >= maximum || (now >= minimum && jit.settled(now));
-			});
-		}
-		finally {
-			if (sink != null) {
-				lineCalls = sink.calls();
-				sink.close();
-				this.meters.counter("bot.warmup.line.calls").increment(lineCalls);
-			}
-		}
+		long posted = throughTheWebhook(events, () -> {
+			long now = System.nanoTime();
+			return now >= maximum || (now >= minimum && jit.settled(now));
+		});
 		log.atInfo()
 			.setMessage("warmed up")
 			.addKeyValue("events", rehearsed.get())
 			.addKeyValue("webhooks", posted)
-			.addKeyValue("lineCalls", lineCalls)
 			.addKeyValue("jitSettled", jit.settled(System.nanoTime()))
 			.addKeyValue("ms", Duration.ofNanos(System.nanoTime() - started).toMillis())
 			.log();

@@ -29,15 +29,10 @@ class LineClientConfiguration {
 	@Bean
 	@Lazy
 	MessagingApiClient messagingApiClient(LineProperties properties, Environment environment) {
-		return client(apiBaseUrl(properties, environment), properties.effectiveToken(), properties);
-	}
-
-	/** The SDK's client as the bot uses it, against the given API base URL. */
-	static MessagingApiClient client(URI apiBase, String token, LineProperties properties) {
 		return new PooledClientBuilder<>(URI.create("https://api.line.me"), MessagingApiClient.class,
-				new MessagingApiExceptionBuilder(), token, properties.maxConcurrentRequests(),
+				new MessagingApiExceptionBuilder(), properties.effectiveToken(), properties.maxConcurrentRequests(),
 				IDLE_CONNECTION_KEEP_ALIVE)
-			.apiEndPoint(apiBase)
+			.apiEndPoint(apiBaseUrl(properties, environment))
 			.connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
 			.writeTimeout(properties.readTimeout())

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.linecorp.bot.client.base.Result;
@@ -68,9 +67,6 @@ public class LineMessenger {
 
 	private final Counter pushes;
 
-	/** While warming up, a client whose calls go to a loopback sink, not to LINE. */
-	private volatile MessagingApiClient rehearsalClient;
-
 	LineMessenger(Supplier<MessagingApiClient> client, LineProperties.Retry retry, MeterRegistry meters) {
 		this.client = client;
 		this.meters = meters;
@@ -101,8 +97,7 @@ public class LineMessenger {
 	public Delivery reply(String replyToken, String chatId, List<Message> messages, Supplier<UUID> fallbackRetryKey,
 			boolean mayHaveBeenSent) {
 		if (isRehearsal(chatId)) {
-			ReplyMessageRequest request = new ReplyMessageRequest(replyToken, messages, false);
-			rehearse(request, (sink) -> sink.replyMessage(request));
+			rehearse(new ReplyMessageRequest(replyToken, messages, false));
 			return Delivery.REPLIED;
 		}
 		if (replyToken == null || replyToken.isBlank()) {
@@ -139,8 +134,7 @@ public class LineMessenger {
 	/** Pushes messages to one user, group or room. */
 	public void push(String to, List<Message> messages, UUID retryKey) {
 		if (isRehearsal(to)) {
-			PushMessageRequest request = new PushMessageRequest(to, messages, false, null);
-			rehearse(request, (sink) -> sink.pushMessage(retryKey, request));
+			rehearse(new PushMessageRequest(to, messages, false, null));
 			return;
 		}
 		deliverOnce("push",
@@ -181,36 +175,13 @@ public class LineMessenger {
 		return chatId != null && chatId.startsWith(REHEARSAL_PREFIX);
 	}
 
-	/**
-	 * A call for a warm-up chat: made through the rehearsal client, when one is set, so
-	 * that the client's code is compiled before the instance reports ready; otherwise, or
-	 * if the sink fails, the request is only serialized as a real call's would be.
-	 */
-	private void rehearse(Object request, Function<MessagingApiClient, CompletableFuture<? extends Result<?>>> send) {
-		MessagingApiClient sink = this.rehearsalClient;
-		if (sink != null) {
-			try {
-				call("rehearsal", () -> send.apply(sink), new AtomicBoolean());
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.atDebug().setMessage("rehearsal call failed").addKeyValue("error", ex.toString()).log();
-			}
-		}
+	private static void rehearse(Object request) {
 		try {
 			LINE_JSON.writeValueAsBytes(request);
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw new IllegalStateException("A LINE request did not serialize", ex);
 		}
-	}
-
-	/**
-	 * Sends warm-up chats' calls through {@code client} (pointed at a loopback sink,
-	 * never at LINE) until set back to null.
-	 */
-	void rehearseWith(MessagingApiClient client) {
-		this.rehearsalClient = client;
 	}
 
 	private void deliverOnce(String operation, Supplier<? extends CompletableFuture<? extends Result<?>>> request) {
