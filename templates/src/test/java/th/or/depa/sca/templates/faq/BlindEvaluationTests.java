@@ -41,19 +41,23 @@ class BlindEvaluationTests {
 	/**
 	 * The second blind set ({@code faq/blind-2.tsv}, 297 messages): the final set until
 	 * 2026-12-02. Its group figures were read to find which change had failed its floors,
-	 * so it is a development set now, floored just under its last figures.
+	 * so it is a development set now: its misses were read for general rules (rounds
+	 * after the second, "why" questions) and trap themes (92.6 % from 89.9 %), and it is
+	 * floored just under that.
 	 */
-	private static final Floors SECOND = new Floors(0.89, 0.80, 0.87, 0.78);
+	private static final Floors SECOND = new Floors(0.92, 0.92, 0.90, 0.78);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
 	 * 2026-12-02 by someone who saw only the facts and the topic list, never the FAQ
 	 * file, the code or the other sets; only its figures are read, never its misses.
 	 * Issue 11's targets are higher (95 % overall, 90 % of traps declined, 93 % English,
-	 * 90 % long messages); the floors sit just under its first figure, taken on the code
-	 * as it stood when the set arrived.
+	 * 90 % long messages). Its first figure, on the code as it stood when the set
+	 * arrived: 92.4 % (traps 76.8, English 91.0, long 93.0); after that session's work on
+	 * the development sets: 92.7 % (traps 78.6, English 92.1, long 93.0). The floors sit
+	 * just under the latest.
 	 */
-	private static final Floors FINAL = new Floors(0.92, 0.76, 0.90, 0.92);
+	private static final Floors FINAL = new Floors(0.92, 0.78, 0.92, 0.92);
 
 	private static FaqIndex index;
 
