@@ -72,8 +72,8 @@ class Warmup implements ApplicationRunner {
 	private static final ObjectMapper LINE_JSON = ModelObjectMapper.createNewObjectMapper();
 
 	/**
-	 * Warm-up webhooks in flight at once: enough to keep the request path, the inbox and
-	 * the dispatcher busy, few enough to leave the JIT compiler a core to catch up on.
+	 * Warm-up webhooks in flight at once. Measured on 2 cores (BENCHMARKS.md, "A seventh
+	 * look"): with 2 or 16 the compiler did not settle within a minute, with 8 it did.
 	 */
 	private static final int WEBHOOKS_IN_FLIGHT = 8;
 

@@ -22,7 +22,10 @@ final class Rounds {
 	private static final Pattern SECOND = Pattern.compile("รุ่น\\s*(?:ที่\\s*)?(?:2|๒|สอง)(?![0-9๐-๙])|รุ่นนี้|รอบนี้"
 			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:2|two)\\b|\\b(?:second|2nd|this|current)\\s+(?:round|batch|cohort)\\b");
 
-	/** Every alternative of {@link #FIRST} and {@link #SECOND} contains one of these. */
+	/**
+	 * Every alternative of {@link #FIRST}, {@link #SECOND} and {@link #LATER} contains
+	 * one of these.
+	 */
 	private static final List<String> ROUND_WORDS = List.of("รุ่น", "รอบนี้", "round", "batch", "cohort", "gen");
 
 	/**
@@ -40,12 +43,12 @@ final class Rounds {
 	private Rounds() {
 	}
 
-	/** The rounds a text names (1, 2), or none. */
+	/** The rounds a text names (1, 2, {@link #LATER_ROUND}), or none. */
 	static Set<Integer> in(String text) {
 		String lower = text.toLowerCase(Locale.ROOT);
+		// Most questions name no round: the patterns' scan at every letter is skipped.
 		if (!namesARound(lower)) {
-			return Set.of(); // most questions: the patterns' scan at every letter is
-								// skipped
+			return Set.of();
 		}
 		Set<Integer> rounds = new TreeSet<>();
 		if (FIRST.matcher(lower).find()) {
