@@ -464,7 +464,8 @@ public final class FaqIndex {
 			// clause, or its asking phrase without the story around it).
 			Asked question = null;
 			for (String reading : readings) {
-				Asked asked = read.computeIfAbsent(reading, (text) -> askAnalysed(this.analysis.words(text), text));
+				Asked asked = read.computeIfAbsent(reading,
+						(text) -> askAnalysed(this.analysis.words(text), text, rounds(text, clauses)));
 				if (question == null || (asked.result() instanceof FaqResult.Answer answer
 						&& (!(question.result() instanceof FaqResult.Answer chosen)
 								|| answer.match().confidence() > chosen.match().confidence()))) {
@@ -474,6 +475,23 @@ public final class FaqIndex {
 			out.add(question);
 		}
 		return out;
+	}
+
+	/**
+	 * The rounds a reading is about: those it names, else those its clause names ("รุ่น 3
+	 * เปิดรับสมัครเมื่อไหร่" read as its asking phrase alone is still about round 3).
+	 */
+	private static Set<Integer> rounds(String reading, List<String> clauses) {
+		Set<Integer> own = Rounds.in(reading);
+		if (!own.isEmpty()) {
+			return own;
+		}
+		for (String clause : clauses) {
+			if (clause.length() > reading.length() && clause.contains(reading)) {
+				return Rounds.in(clause);
+			}
+		}
+		return own;
 	}
 
 	/**
@@ -489,6 +507,10 @@ public final class FaqIndex {
 	}
 
 	private Asked askAnalysed(List<String> analysed, String text) {
+		return askAnalysed(analysed, text, Rounds.in(text));
+	}
+
+	private Asked askAnalysed(List<String> analysed, String text, Set<Integer> rounds) {
 		Set<Asks> kinds = Asks.in(text);
 		List<String> words = this.lexicon.correct(limit(analysed));
 		if (words.isEmpty()) {
@@ -502,7 +524,7 @@ public final class FaqIndex {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, queryWords, kinds, Rounds.in(text)), known, kinds,
+		return new Asked(rankAnalysed(words, queryWords, kinds, rounds), known, kinds,
 				Clauses.movesOn(text) && Clauses.asks(text));
 	}
 

@@ -174,6 +174,17 @@ class FaqIndexTests {
 			.doesNotContain("news");
 	}
 
+	@Test
+	void shouldReadAnAskingPhraseAboutTheRoundItsClauseNames() {
+		List<FaqDocument> faq = List.of(new FaqDocument("round2-dates",
+				List.of("เปิดรับสมัครเมื่อไหร่", "ปิดรับสมัครวันไหน"), List.of(), null, 2), FAQ.get(0), FAQ.get(2));
+		FaqIndex index = FaqIndex.build(faq, ANALYSIS, FaqSettings.DEFAULTS);
+		assertThat(index.ask("เปิดรับสมัครเมื่อไหร่คะ")).isInstanceOf(FaqResult.Answer.class);
+		// Round 2's dates do not answer when round 3 opens, even when the asking
+		// phrase is read without the round before it.
+		assertThat(index.ask("รุ่น 3 เปิดรับสมัครเมื่อไหร่คะ ขอบคุณค่ะ")).isNotInstanceOf(FaqResult.Answer.class);
+	}
+
 	private static double confidence(FaqResult result, String id) {
 		return result.ranked().stream().filter((match) -> match.id().equals(id)).findFirst().orElseThrow().confidence();
 	}

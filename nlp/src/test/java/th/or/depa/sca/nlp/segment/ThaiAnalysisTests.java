@@ -25,10 +25,14 @@ class ThaiAnalysisTests {
 
 	@Test
 	void shouldKeepEverydayWordsWholeWhereTheJdkDictionaryCutsThemWrong() {
-		// The JDK cut "ได้ช่องทาง" as ได้ช่อง + ทาง and "ความหมาย" as ความ + หมาย.
+		// The JDK cut "ได้ช่องทาง" as ได้ช่อง + ทาง and "ความหมาย" as ความ + หมาย,
 		assertThat(this.analysis.segments("ติดต่อได้ช่องทางไหน")).contains("ช่องทาง");
 		assertThat(this.analysis.segments("ความหมายคืออะไร")).contains("ความหมาย");
 		assertThat(this.analysis.words("อะคับ")).isEmpty();
+		// ... "มีคน" as มีค + น, and loan words in pieces: ไอ + ที, ส + ไลด์.
+		assertThat(this.analysis.segments("รุ่น 2 มีคนสมัครกี่คน")).containsSubsequence("มี", "คน", "สมัคร");
+		assertThat(this.analysis.segments("ไม่ได้จบสายไอที")).contains("ไอที");
+		assertThat(this.analysis.segments("ขอสไลด์หน่อย")).contains("สไลด์");
 	}
 
 	@Test
