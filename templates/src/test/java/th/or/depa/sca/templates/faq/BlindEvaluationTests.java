@@ -18,11 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The blind sets ({@code faq/blind.tsv}, {@code faq/blind-2.tsv},
- * {@code faq/blind-final.tsv}): questions written from the program's facts and the topic
- * list alone, by someone who never saw the FAQ file or the other sets, with traps (the
- * program's words about something it does not cover), English and long messages. Writes a
- * report per set and group, with each miss, to {@code target/faq-eval-blind.txt},
- * {@code target/faq-eval-blind-2.txt} and {@code target/faq-eval-blind-final.txt}, so
+ * {@code faq/blind-3.tsv}, {@code faq/blind-final.tsv}): questions written from the
+ * program's facts and the topic list alone, by someone who never saw the FAQ file or the
+ * other sets, with traps (the program's words about something it does not cover), English
+ * and long messages. Writes a report per set and group, with each miss, to
+ * {@code target/faq-eval-blind.txt}, {@code target/faq-eval-blind-2.txt},
+ * {@code target/faq-eval-blind-3.txt} and {@code target/faq-eval-blind-final.txt}, so
  * that a staff member editing the FAQ sees what changed.
  * <p>
  * A message that asks two questions counts as right only when both are answered, and one
@@ -45,7 +46,17 @@ class BlindEvaluationTests {
 	 * after the second, "why" questions) and trap themes (92.9 % from 89.9 %), and it is
 	 * floored just under that.
 	 */
-	private static final Floors SECOND = new Floors(0.92, 0.92, 0.90, 0.78);
+	private static final Floors SECOND = new Floors(0.93, 0.92, 0.90, 0.80);
+
+	/**
+	 * The third blind set ({@code faq/blind-3.tsv}, 358 messages, 128 of them traps):
+	 * written on 2026-12-02 the same way as the others, as a development set from the
+	 * start, so that the final set's misses need never be read. First figure 91.9 %
+	 * (traps 88.3, English 91.4, long 87.7); its misses then gave words the tokenizer cut
+	 * wrongly (มีคน, ไอที, สไลด์), phrases read without their clause's round, and trap
+	 * themes (93.6 %). Floored just under that.
+	 */
+	private static final Floors THIRD = new Floors(0.93, 0.92, 0.93, 0.87);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
@@ -54,10 +65,11 @@ class BlindEvaluationTests {
 	 * Issue 11's targets are higher (95 % overall, 90 % of traps declined, 93 % English,
 	 * 90 % long messages). Its first figure, on the code as it stood when the set
 	 * arrived: 92.4 % (traps 76.8, English 91.0, long 93.0); after that session's work on
-	 * the development sets: 92.7 % (traps 78.6, English 92.1, long 93.0). The floors sit
+	 * the development sets: 92.7 % (traps 78.6, English 92.1, long 93.0); after the third
+	 * development set's: 93.3 % (traps 82.1, English 93.3, long 93.0). The floors sit
 	 * just under the latest.
 	 */
-	private static final Floors FINAL = new Floors(0.92, 0.78, 0.92, 0.92);
+	private static final Floors FINAL = new Floors(0.93, 0.82, 0.93, 0.92);
 
 	private static FaqIndex index;
 
@@ -84,6 +96,11 @@ class BlindEvaluationTests {
 	}
 
 	@Test
+	void shouldAnswerTheThirdBlindSet() throws IOException {
+		evaluate("faq/blind-3.tsv", "faq-eval-blind-3.txt", "Third blind set (development)", THIRD);
+	}
+
+	@Test
 	void shouldAnswerTheFinalBlindSet() throws IOException {
 		evaluate("faq/blind-final.tsv", "faq-eval-blind-final.txt", "Final blind set", FINAL);
 	}
@@ -93,7 +110,7 @@ class BlindEvaluationTests {
 		Set<String> ids = new java.util.HashSet<>();
 		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
 		ids.add(FaqEvaluationTests.FALLBACK);
-		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-final.tsv")) {
+		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-3.tsv", "faq/blind-final.tsv")) {
 			List<Row> rows = read(file);
 			assertThat(rows).as(file).hasSizeGreaterThanOrEqualTo(200);
 			assertThat(rows).as(file).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
