@@ -254,8 +254,13 @@ public final class LoadGenerator {
 				"SERVER_ADDRESS", "127.0.0.1", "MANAGEMENT_PORT", Integer.toString(managementPort), "REDIS_URL",
 				redisUrl, "BOT_DATA_KEY", th.or.depa.sca.store.redis.crypto.PersonalDataSealer.generateKeyset(),
 				"BOT_INDEX_KEY", th.or.depa.sca.store.redis.crypto.KeyedHash.generateKeyset());
-		if (!this.options.botEnv().isEmpty()) {
+		if (this.options.mix().forms() > 0 || !this.options.botEnv().isEmpty()) {
 			Map<String, String> extended = new java.util.HashMap<>(environment);
+			if (this.options.mix().forms() > 0) {
+				// Registration is open only within a round's dates: the run's bot gets a
+				// round open today, so that the registration steps fill in real forms.
+				extended.put("BOT_ROUNDS_FILE", openRound().toString());
+			}
 			extended.putAll(this.options.botEnv());
 			environment = extended;
 		}
@@ -272,6 +277,36 @@ public final class LoadGenerator {
 		// idempotent.
 		Runtime.getRuntime().addShutdownHook(new Thread(process::close, "load-test-stop-bot"));
 		return process;
+	}
+
+	/**
+	 * A rounds file beside the run's output with the shipped round 2 and a round open
+	 * from yesterday to a month from now.
+	 */
+	private Path openRound() throws SetupException {
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok"));
+		String rounds = """
+				zone: Asia/Bangkok
+				rounds:
+				  - id: round-2
+				    number: 2
+				    opens: 2022-07-04
+				    lastDay: 2022-07-21
+				    quotas: {youth: 150, city: 150}
+				  - id: load-test
+				    number: 3
+				    opens: %s
+				    lastDay: %s
+				""".formatted(today.minusDays(1), today.plusDays(30));
+		Path file = this.options.outDir().resolve("rounds.yaml");
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, rounds);
+		}
+		catch (IOException ex) {
+			throw new SetupException("cannot write the run's rounds file " + file, ex);
+		}
+		return file.toAbsolutePath();
 	}
 
 	private void awaitHealthy(BotProcess process, URI health) throws SetupException, InterruptedException {
@@ -326,7 +361,7 @@ public final class LoadGenerator {
 			}
 			pacer.stats().closeOutstanding(System.nanoTime());
 			Report.Traffic traffic = new Report.Traffic(opts.mix().toString(), opts.users(), events.textsSent(),
-					events.uniqueTexts());
+					events.uniqueTexts(), events.formEvents(), events.submits());
 			Report report = Report.of(schedule, pacer.stats(), ledger, stub.counts(), traffic, cpu,
 					opts.targetAckP99Millis());
 			this.out.print(report.toText());

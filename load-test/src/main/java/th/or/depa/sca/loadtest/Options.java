@@ -88,7 +88,8 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			  --texts PATH             texts to send: the eval TSV (question column) or one per line
 			                           (default templates/src/test/resources/faq/eval.tsv)
 			  --mix SPEC               weights of the event kinds; kinds not named get 0
-			                           (default questions=78,greetings=8,thanks=6,stickers=5,photos=2,follows=1)
+			                           (default questions=72,greetings=8,thanks=6,stickers=5,photos=2,follows=1,
+			                           forms=6: registration by chat, a quarter of the users registering)
 			  --seed N                 who sends what, and which stub calls fail (default 1)
 
 			LINE API stub (reply tokens work once, within 30 s; pushes dedupe by retry key):

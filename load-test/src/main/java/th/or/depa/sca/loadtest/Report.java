@@ -110,9 +110,12 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 				+ line("machine", "%d CPUs, %s, Java %s", this.machine.cpus(), this.machine.os(), this.machine.java())
 				+ line("target rate", "%.1f events/s after a %.1f s ramp-up, measured %.1f s (%d events)",
 						this.targetRate, this.warmupSeconds, this.measuredSeconds, this.scheduled)
-				+ line("traffic", "%s from %d users; texts %d, unique %d (%.1f %%)  [%s: >= %.0f %% unique]",
+				+ line("traffic",
+						"%s from %d users; texts %d, unique %d (%.1f %%)  [%s: >= %.0f %% unique]; registration"
+								+ " steps %d, submit taps %d",
 						this.traffic.mix(), this.traffic.users(), this.traffic.texts(), this.traffic.uniqueTexts(),
-						100 * this.traffic.uniqueFraction(), verdict(textsPassed()), 100 * MIN_UNIQUE_TEXTS)
+						100 * this.traffic.uniqueFraction(), verdict(textsPassed()), 100 * MIN_UNIQUE_TEXTS,
+						this.traffic.formSteps(), this.traffic.submits())
 				+ line("achieved", "%.1f acks/s (2xx acks received in the measured window)  [%s: >= %.1f]",
 						this.achievedAcksPerSecond, verdict(ratePassed()), RATE_TOLERANCE * this.targetRate)
 				+ line("sent", "%d, not sent (client saturated) %d", this.sent, this.notSent)
@@ -186,7 +189,8 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 								+ ", \"retryKeyConflict409\": " + this.stub.retryKeyConflicts() + "}")
 				+ field("traffic", "{\"mix\": " + quote(this.traffic.mix()) + ", \"users\": " + this.traffic.users()
 						+ ", \"texts\": " + this.traffic.texts() + ", \"uniqueTexts\": " + this.traffic.uniqueTexts()
-						+ ", \"uniqueFraction\": " + number(this.traffic.uniqueFraction()) + "}")
+						+ ", \"uniqueFraction\": " + number(this.traffic.uniqueFraction()) + ", \"registrationSteps\": "
+						+ this.traffic.formSteps() + ", \"submitTaps\": " + this.traffic.submits() + "}")
 				+ field("generatorCpu", "{\"msPerEvent\": " + number(this.generatorCpu.millisPerEvent())
 						+ ", \"percentOfOneCore\": " + number(this.generatorCpu.percentOfOneCore())
 						+ ", \"jitCompileMsPerEvent\": " + number(this.generatorCpu.compileMillisPerEvent())
@@ -323,7 +327,7 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 	 * @param texts text messages sent (warmup included)
 	 * @param uniqueTexts distinct texts among them
 	 */
-	record Traffic(String mix, int users, long texts, long uniqueTexts) {
+	record Traffic(String mix, int users, long texts, long uniqueTexts, long formSteps, long submits) {
 
 		double uniqueFraction() {
 			return (this.texts == 0) ? Double.NaN : (double) this.uniqueTexts / this.texts;

@@ -16,18 +16,21 @@ import java.util.stream.IntStream;
  * @param stickers sticker messages
  * @param photos photo messages (a screenshot of a form, a certificate)
  * @param follows follow events (a user adds the bot)
+ * @param forms registration by chat: a registrant's next step (start, taps, answers,
+ * submit), see {@link RegistrationScript}
  */
-record TrafficMix(double questions, double greetings, double thanks, double stickers, double photos, double follows) {
+record TrafficMix(double questions, double greetings, double thanks, double stickers, double photos, double follows,
+		double forms) {
 
-	static final TrafficMix DEFAULT = new TrafficMix(78, 8, 6, 5, 2, 1);
+	static final TrafficMix DEFAULT = new TrafficMix(72, 8, 6, 5, 2, 1, 6);
 
 	TrafficMix {
-		for (double weight : new double[] { questions, greetings, thanks, stickers, photos, follows }) {
+		for (double weight : new double[] { questions, greetings, thanks, stickers, photos, follows, forms }) {
 			if (!(weight >= 0) || Double.isInfinite(weight)) {
 				throw new IllegalArgumentException("mix weights must be numbers >= 0");
 			}
 		}
-		if (questions + greetings + thanks + stickers + photos + follows <= 0) {
+		if (questions + greetings + thanks + stickers + photos + follows + forms <= 0) {
 			throw new IllegalArgumentException("the mix needs at least one weight above 0");
 		}
 	}
@@ -35,7 +38,7 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 	/** The kinds of events. */
 	enum Kind {
 
-		QUESTION, GREETING, THANKS, STICKER, PHOTO, FOLLOW;
+		QUESTION, GREETING, THANKS, STICKER, PHOTO, FOLLOW, FORM;
 
 		boolean isText() {
 			return this == QUESTION || this == GREETING || this == THANKS;
@@ -73,7 +76,8 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 		}
 		return new TrafficMix(weights.getOrDefault("questions", 0.0), weights.getOrDefault("greetings", 0.0),
 				weights.getOrDefault("thanks", 0.0), weights.getOrDefault("stickers", 0.0),
-				weights.getOrDefault("photos", 0.0), weights.getOrDefault("follows", 0.0));
+				weights.getOrDefault("photos", 0.0), weights.getOrDefault("follows", 0.0),
+				weights.getOrDefault("forms", 0.0));
 	}
 
 	private static Map<String, Kind> names() {
@@ -84,13 +88,14 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 		names.put("stickers", Kind.STICKER);
 		names.put("photos", Kind.PHOTO);
 		names.put("follows", Kind.FOLLOW);
+		names.put("forms", Kind.FORM);
 		return names;
 	}
 
 	Kind pick(SplittableRandom random) {
 		double[] weights = weights();
-		double x = random.nextDouble()
-				* (this.questions + this.greetings + this.thanks + this.stickers + this.photos + this.follows);
+		double x = random.nextDouble() * (this.questions + this.greetings + this.thanks + this.stickers + this.photos
+				+ this.follows + this.forms);
 		Kind last = Kind.QUESTION;
 		for (Kind kind : Kind.values()) {
 			double weight = weights[kind.ordinal()];
@@ -107,7 +112,8 @@ record TrafficMix(double questions, double greetings, double thanks, double stic
 	}
 
 	private double[] weights() {
-		return new double[] { this.questions, this.greetings, this.thanks, this.stickers, this.photos, this.follows };
+		return new double[] { this.questions, this.greetings, this.thanks, this.stickers, this.photos, this.follows,
+				this.forms };
 	}
 
 	@Override

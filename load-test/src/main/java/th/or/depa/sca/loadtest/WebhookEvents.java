@@ -46,6 +46,13 @@ final class WebhookEvents {
 
 	private final Set<String> seenTexts = new HashSet<>();
 
+	/** Each registrant's next step of {@link RegistrationScript}. */
+	private final int[] formSteps;
+
+	private volatile long formEvents;
+
+	private volatile long submits;
+
 	private volatile long textsSent;
 
 	private volatile long uniqueTexts;
@@ -61,6 +68,15 @@ final class WebhookEvents {
 		this.texts = texts;
 		this.mix = mix;
 		this.seed = seed;
+		this.formSteps = new int[registrants(users)];
+	}
+
+	/**
+	 * How many of the users register by chat: a quarter, so that at the default mix each
+	 * registrant's next answer comes every few seconds, as a person types.
+	 */
+	static int registrants(int users) {
+		return Math.max(1, users / 4);
 	}
 
 	/**
@@ -79,10 +95,20 @@ final class WebhookEvents {
 
 	/**
 	 * The user who sends event {@code seq}: uniformly random, so some users send bursts,
-	 * as in a real chat.
+	 * as in a real chat; a registration step comes from one of the registrants (the first
+	 * {@link #registrants} users), every other event from the rest.
 	 */
 	int user(long seq) {
-		return (int) Math.floorMod(mix64(seq ^ this.seed), (long) this.userIds.length);
+		long spread = mix64(seq ^ this.seed);
+		int registrants = this.formSteps.length;
+		if (kind(seq) == Kind.FORM) {
+			return (int) Math.floorMod(spread, (long) registrants);
+		}
+		if (this.mix.forms() > 0 && this.userIds.length > registrants) {
+			// Registrants only register; the others ask, greet and send stickers.
+			return registrants + (int) Math.floorMod(spread, (long) (this.userIds.length - registrants));
+		}
+		return (int) Math.floorMod(spread, (long) this.userIds.length);
 	}
 
 	/** The random choices of event {@code seq}: its kind and its text. */
@@ -94,7 +120,10 @@ final class WebhookEvents {
 		return this.mix.pick(random(seq));
 	}
 
-	/** What event {@code seq} says, or null if it is no text message. */
+	/**
+	 * What event {@code seq} says, or null if it is no text message or a registration
+	 * step (which depends on how far its registrant has got).
+	 */
 	String text(long seq) {
 		SplittableRandom random = random(seq);
 		return switch (this.mix.pick(random)) {
@@ -114,45 +143,54 @@ final class WebhookEvents {
 		SplittableRandom choices = random(seq);
 		Kind kind = this.mix.pick(choices);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String form = (kind == Kind.FORM) ? nextStep(user, choices) : null;
+		boolean postback = form != null && form.startsWith("flow=");
 		StringBuilder json = new StringBuilder(512).append("{\"destination\":\"")
 			.append(DESTINATION)
 			.append("\",\"events\":[{\"type\":\"")
-			.append((kind == Kind.FOLLOW) ? "follow" : "message")
+			.append((kind == Kind.FOLLOW) ? "follow" : postback ? "postback" : "message")
 			.append("\",");
 		String messageId = Long.toString(this.messageIdBase + seq);
-		switch (kind) {
-			case FOLLOW -> json.append("\"follow\":{\"isUnblocked\":false},");
-			case STICKER -> {
-				String[] sticker = STICKERS[choices.nextInt(STICKERS.length)];
-				json.append("\"message\":{\"id\":\"")
+		if (postback) {
+			// A tap on one of the bot's buttons: LINE sends its data, no message.
+			json.append("\"postback\":{\"data\":").append(Report.quote(form)).append("},");
+		}
+		else {
+			switch (kind) {
+				case FOLLOW -> json.append("\"follow\":{\"isUnblocked\":false},");
+				case STICKER -> {
+					String[] sticker = STICKERS[choices.nextInt(STICKERS.length)];
+					json.append("\"message\":{\"id\":\"")
+						.append(messageId)
+						.append("\",\"type\":\"sticker\",\"quoteToken\":\"")
+						.append(quoteToken(random))
+						.append("\",\"packageId\":\"")
+						.append(sticker[0])
+						.append("\",\"stickerId\":\"")
+						.append(sticker[1])
+						.append("\",\"stickerResourceType\":\"STATIC\",\"keywords\":[\"Hello\",\"hi\"]},");
+				}
+				case PHOTO -> json.append("\"message\":{\"id\":\"")
 					.append(messageId)
-					.append("\",\"type\":\"sticker\",\"quoteToken\":\"")
+					.append("\",\"type\":\"image\",\"quoteToken\":\"")
 					.append(quoteToken(random))
-					.append("\",\"packageId\":\"")
-					.append(sticker[0])
-					.append("\",\"stickerId\":\"")
-					.append(sticker[1])
-					.append("\",\"stickerResourceType\":\"STATIC\",\"keywords\":[\"Hello\",\"hi\"]},");
-			}
-			case PHOTO -> json.append("\"message\":{\"id\":\"")
-				.append(messageId)
-				.append("\",\"type\":\"image\",\"quoteToken\":\"")
-				.append(quoteToken(random))
-				.append("\",\"contentProvider\":{\"type\":\"line\"}},");
-			default -> {
-				String text = switch (kind) {
-					case GREETING -> this.texts.greeting(choices);
-					case THANKS -> this.texts.thanks(choices);
-					default -> this.texts.question(choices);
-				};
-				countText(text);
-				json.append("\"message\":{\"id\":\"")
-					.append(messageId)
-					.append("\",\"type\":\"text\",\"quoteToken\":\"")
-					.append(quoteToken(random))
-					.append("\",\"text\":")
-					.append(Report.quote(text))
-					.append("},");
+					.append("\",\"contentProvider\":{\"type\":\"line\"}},");
+				default -> {
+					String text = switch (kind) {
+						case GREETING -> this.texts.greeting(choices);
+						case THANKS -> this.texts.thanks(choices);
+						case FORM -> form;
+						default -> this.texts.question(choices);
+					};
+					countText(text);
+					json.append("\"message\":{\"id\":\"")
+						.append(messageId)
+						.append("\",\"type\":\"text\",\"quoteToken\":\"")
+						.append(quoteToken(random))
+						.append("\",\"text\":")
+						.append(Report.quote(text))
+						.append("},");
+				}
 			}
 		}
 		json.append("\"webhookEventId\":\"")
@@ -165,6 +203,16 @@ final class WebhookEvents {
 			.append(replyToken)
 			.append("\",\"mode\":\"active\"}]}");
 		return json.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Registrant {@code user}'s next step, counted. */
+	private String nextStep(int user, SplittableRandom choices) {
+		int step = this.formSteps[user]++;
+		this.formEvents = this.formEvents + 1;
+		if (step == RegistrationScript.STEPS - 1) {
+			this.submits = this.submits + 1;
+		}
+		return RegistrationScript.step(user, step, choices);
 	}
 
 	private void countText(String text) {
@@ -182,6 +230,16 @@ final class WebhookEvents {
 	/** Distinct texts among them. */
 	long uniqueTexts() {
 		return this.uniqueTexts;
+	}
+
+	/** Registration steps built so far (typed answers and taps). */
+	long formEvents() {
+		return this.formEvents;
+	}
+
+	/** Submit taps among them: applications the bot should have stored. */
+	long submits() {
+		return this.submits;
 	}
 
 	/**

@@ -43,7 +43,8 @@ class ChatTextsTest {
 
 		Set<String> unique = new HashSet<>(run);
 
-		assertThat(run).hasSizeGreaterThan(9_000);
+		// 86 % of the default mix is texts of their own (questions, greetings, thanks).
+		assertThat(run).hasSizeGreaterThan(8_300);
 		assertThat((double) unique.size() / run.size()).isGreaterThanOrEqualTo(0.5);
 		assertThat(texts(new WebhookEvents(1000, texts, TrafficMix.DEFAULT, 42), 10_000)).isEqualTo(run);
 		assertThat(texts(new WebhookEvents(1000, texts, TrafficMix.DEFAULT, 43), 10_000)).isNotEqualTo(run);

@@ -59,7 +59,7 @@ class OptionsTest {
 				"redis://127.0.0.1:6390/2");
 
 		assertThat(options.texts()).isEqualTo(Path.of("my.txt"));
-		assertThat(options.mix()).isEqualTo(new TrafficMix(9, 0, 0, 1, 0, 0));
+		assertThat(options.mix()).isEqualTo(new TrafficMix(9, 0, 0, 1, 0, 0, 0));
 		assertThat(options.seed()).isEqualTo(7);
 		assertThat(options.stubRateLimit()).isEqualTo(1500);
 		assertThat(options.stubServerErrorRate()).isEqualTo(0.01);

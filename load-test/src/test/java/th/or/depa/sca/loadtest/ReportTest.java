@@ -36,7 +36,7 @@ class ReportTest {
 
 	@Test
 	void repetitiveTextsFailTheRunAndTheGeneratorCostIsReported() {
-		Report repetitive = report(2000, FAST, 1000, 0, new Traffic("questions=1", 10, 1000, 400));
+		Report repetitive = report(2000, FAST, 1000, 0, new Traffic("questions=1", 10, 1000, 400, 0, 0));
 		Report varied = report(2000, FAST, 1000, 0);
 
 		assertThat(repetitive.textsPassed()).isFalse();
@@ -64,7 +64,7 @@ class ReportTest {
 	}
 
 	private static Report report(double achieved, Latency ack, long answered, long duplicates) {
-		return report(achieved, ack, answered, duplicates, new Traffic("questions=1", 10, 1000, 900));
+		return report(achieved, ack, answered, duplicates, new Traffic("questions=1", 10, 1000, 900, 0, 0));
 	}
 
 	private static Report report(double achieved, Latency ack, long answered, long duplicates, Traffic traffic) {

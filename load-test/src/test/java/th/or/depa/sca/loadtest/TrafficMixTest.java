@@ -11,8 +11,11 @@ class TrafficMixTest {
 	void kindsNotNamedGetNoWeight() {
 		TrafficMix mix = TrafficMix.parse("questions=80, greetings=8,thanks=7,stickers=5");
 
-		assertThat(mix).isEqualTo(new TrafficMix(80, 8, 7, 5, 0, 0));
+		assertThat(mix).isEqualTo(new TrafficMix(80, 8, 7, 5, 0, 0, 0));
 		assertThat(mix).hasToString("questions=80,greetings=8,thanks=7,stickers=5");
+		assertThat(TrafficMix.parse("questions=9,forms=1")).isEqualTo(new TrafficMix(9, 0, 0, 0, 0, 0, 1));
+		assertThat(TrafficMix.DEFAULT)
+			.hasToString("questions=72,greetings=8,thanks=6,stickers=5,photos=2,follows=1,forms=6");
 	}
 
 	@Test

@@ -117,8 +117,37 @@ class WebhookEventsTest {
 		assertThat(TrafficMix.DEFAULT.pick(new SplittableRandom(1))).isNotNull();
 	}
 
+	@Test
+	void registrationStepsComeFromAQuarterOfTheUsersEachInTheirOrderTapsAsPostbacks() {
+		WebhookEvents events = new WebhookEvents(400, TEXTS, TrafficMix.parse("forms=1"), 1);
+		java.util.Map<Integer, java.util.List<String>> byUser = new java.util.HashMap<>();
+		for (long seq = 0; seq < 20_000; seq++) {
+			int user = events.user(seq);
+			assertThat(user).isBetween(0, WebhookEvents.registrants(400) - 1);
+			byUser.computeIfAbsent(user, (u) -> new java.util.ArrayList<>()).add(body(events, seq, user));
+		}
+		java.util.List<String> first = byUser.get(0);
+
+		assertThat(byUser).hasSize(100);
+		assertThat(first.get(0)).contains("\"type\":\"message\"").contains("สมัคร");
+		assertThat(first.get(RegistrationScript.STEPS - 1)).matches(
+				ENVELOPE_HEAD + "\"type\":\"postback\",\"postback\":\\{\"data\":\"flow=registration&do=submit\"\\},.*");
+		assertThat(first.get(6).replace("-", "")).contains(RegistrationScript.nationalId(0));
+		assertThat(events.formEvents()).isEqualTo(20_000);
+		assertThat(events.submits()).isEqualTo(100);
+		assertThat(events.kind(1)).isEqualTo(Kind.FORM);
+		WebhookEvents mixed = new WebhookEvents(400, TEXTS, TrafficMix.DEFAULT, 1);
+		for (long seq = 0; seq < 2_000; seq++) {
+			assertThat(mixed.user(seq) < WebhookEvents.registrants(400)).isEqualTo(mixed.kind(seq) == Kind.FORM);
+		}
+	}
+
 	private static String body(WebhookEvents events, long seq) {
-		return new String(events.body(seq, events.user(seq), TOKEN, 1_700_000_000_000L), StandardCharsets.UTF_8);
+		return body(events, seq, events.user(seq));
+	}
+
+	private static String body(WebhookEvents events, long seq, int user) {
+		return new String(events.body(seq, user, TOKEN, 1_700_000_000_000L), StandardCharsets.UTF_8);
 	}
 
 }
