@@ -28,9 +28,16 @@ class WarmupTests {
 		LineApiStub.reset();
 		try (SharedRedis redis = SharedRedis.start()) {
 			int management = SharedRedis.freePort();
+			// A round open now, so that the warm-up's chats fill in the registration
+			// form.
+			java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
 			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
 				.supplyAsync(() -> redis.instance(null, "--bot.warmup.time=3s", "--bot.warmup.max-time=6s",
-						"--management.server.port=" + management));
+						"--management.server.port=" + management, "--registration.opens-at=" + now.minusDays(1),
+						"--registration.closes-at=" + now.plusDays(1)));
+			io.lettuce.core.RedisClient watcher = io.lettuce.core.RedisClient.create(redis.url());
+			io.lettuce.core.api.sync.RedisCommands<String, String> watch = watcher.connect().sync();
+			boolean sawDraft = false;
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 			HttpRequest readiness = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + management + "/actuator/health/readiness"))
@@ -44,6 +51,9 @@ class WarmupTests {
 					}
 					catch (IOException notListeningYet) {
 						// the management server starts a little later
+					}
+					for (String drafts : watch.keys("sca:reg:drafts:*")) {
+						sawDraft |= watch.zrange(drafts, 0, -1).stream().anyMatch((chat) -> chat.startsWith("Uwarmup"));
 					}
 					Thread.sleep(100);
 				}
@@ -61,9 +71,18 @@ class WarmupTests {
 					assertThat(store.keys("sca:session:Uwarmup*")).isEmpty();
 					assertThat(store.keys("sca:inbox:seen:warmup-*")).isEmpty();
 					assertThat(store.keys("sca:inbox:queue:*")).isEmpty();
+					// Its registering chats had drafts, and cancelled them: no draft, no
+					// application left.
+					assertThat(sawDraft).as("a warm-up chat's registration draft while warming up").isTrue();
+					for (String drafts : store.keys("sca:reg:drafts:*")) {
+						assertThat(store.opsForZSet().range(drafts, 0, -1))
+							.noneMatch((chat) -> chat.startsWith("Uwarmup"));
+					}
+					assertThat(store.keys("sca:app:*")).isEmpty();
 				}
 				finally {
 					context.close();
+					watcher.shutdown();
 				}
 			}
 			assertThat(seen).as("readiness answers while starting").contains(503);

@@ -79,6 +79,17 @@ class Warmup implements ApplicationRunner {
 
 	private static final String CHAT = LineMessenger.REHEARSAL_PREFIX + "000000000000000000000000000";
 
+	/** Warm-up chats that register, each taking the form's steps in turn. */
+	private static final int FORM_CHATS = 4;
+
+	/**
+	 * One webhook in this many is a registration step: a chat's next step then goes out
+	 * {@code FORM_EVERY * FORM_CHATS} webhooks after its last, long after that one was
+	 * accepted (at most {@link #WEBHOOKS_IN_FLIGHT} are in flight), so the steps of one
+	 * chat reach its queue in order.
+	 */
+	private static final int FORM_EVERY = 10;
+
 	private final Inputs inputs;
 
 	private final IdleHandler idle;
@@ -172,9 +183,11 @@ class Warmup implements ApplicationRunner {
 	/**
 	 * Posts signed webhooks of warm-up chats to this instance's own {@code /callback}, so
 	 * that the request path, the inbox's Redis steps and the dispatcher are compiled too;
-	 * nothing is sent to LINE for those chats ({@link LineMessenger#isRehearsal}). Only
-	 * texts that the FAQ answers are used, never a command that would reach staff or
-	 * start a flow. Their sessions and event ids are removed afterwards.
+	 * nothing is sent to LINE for those chats ({@link LineMessenger#isRehearsal}). Texts
+	 * that the FAQ answers, and a few chats that fill in the registration form (when a
+	 * round is open) up to its summary and then cancel it, which deletes the draft; never
+	 * a command that would reach staff, and never a submit. Their sessions and event ids
+	 * are removed afterwards.
 	 */
 	private long throughTheWebhook(List<String> events, BooleanSupplier done) throws Exception {
 		String port = this.environment.getProperty("local.server.port");
@@ -197,30 +210,41 @@ class Warmup implements ApplicationRunner {
 		for (int i = 0; i < 32; i++) {
 			chats.add(LineMessenger.REHEARSAL_PREFIX + run + "x" + i);
 		}
+		List<String> form = registration();
+		List<String> formChats = new ArrayList<>();
+		for (int i = 0; i < FORM_CHATS; i++) {
+			formChats.add(LineMessenger.REHEARSAL_PREFIX + run + "f" + i);
+		}
+		int[] formSteps = new int[FORM_CHATS];
 		List<String> ids = new ArrayList<>();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		ArrayDeque<CompletableFuture<?>> inFlight = new ArrayDeque<>();
 		try {
-			for (int n = 0; !done.getAsBoolean(); n++) {
-				String id = "warmup-" + run + "-" + n;
-				ids.add(id);
-				String event = answerable.get(n % answerable.size())
-					.replace(CHAT, chats.get(n % chats.size()))
-					.replace("\"webhookEventId\":\"warmup\"", "\"webhookEventId\":\"" + id + "\"");
-				byte[] body = ("{\"destination\":\"warmup\",\"events\":[" + event + "]}")
-					.getBytes(StandardCharsets.UTF_8);
-				HttpRequest request = HttpRequest.newBuilder(callback)
-					.timeout(Duration.ofSeconds(5))
-					.header("Content-Type", "application/json; charset=UTF-8")
-					.header("X-Line-Signature", this.line.signature(body))
-					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-					.build();
-				inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+			int n = 0;
+			for (; !done.getAsBoolean(); n++) {
+				String event;
+				if (n % FORM_EVERY == FORM_EVERY - 1) {
+					int chat = (n / FORM_EVERY) % FORM_CHATS;
+					event = form.get(formSteps[chat]++ % form.size()).replace(CHAT, formChats.get(chat));
+				}
+				else {
+					event = answerable.get(n % answerable.size()).replace(CHAT, chats.get(n % chats.size()));
+				}
+				inFlight.add(post(http, callback, event, run, n, ids));
 				if (inFlight.size() >= WEBHOOKS_IN_FLIGHT) {
 					inFlight.poll().join();
 				}
 			}
 			inFlight.forEach(CompletableFuture::join);
+			// Each registering chat goes on to the end of its script, the cancel that
+			// deletes its draft, one step at a time.
+			for (int chat = 0; chat < FORM_CHATS; chat++) {
+				while (formSteps[chat] % form.size() != 0) {
+					String event = form.get(formSteps[chat]++ % form.size()).replace(CHAT, formChats.get(chat));
+					post(http, callback, event, run, n++, ids).join();
+				}
+			}
+			chats.addAll(formChats);
 			// Handled once their chats' queues are gone.
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (System.nanoTime() < deadline && chats.stream()
@@ -242,6 +266,50 @@ class Warmup implements ApplicationRunner {
 			}
 		}
 		return ids.size();
+	}
+
+	/** Posts one signed warm-up webhook of {@code event}, its id {@code n} of the run. */
+	private CompletableFuture<?> post(HttpClient http, URI callback, String event, String run, int n,
+			List<String> ids) {
+		String id = "warmup-" + run + "-" + n;
+		ids.add(id);
+		byte[] body = ("{\"destination\":\"warmup\",\"events\":["
+				+ event.replace("\"webhookEventId\":\"warmup\"", "\"webhookEventId\":\"" + id + "\"") + "]}")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(callback)
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json; charset=UTF-8")
+			.header("X-Line-Signature", this.line.signature(body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+	}
+
+	/**
+	 * A registration by chat, as a user fills it in: the start, taps (postbacks) and
+	 * typed answers of every field of the youth form, the summary, then a cancel and its
+	 * confirmation, which delete the draft. Nothing is submitted. When no round is open,
+	 * the start is answered "closed" and the rest as any chat text.
+	 */
+	private List<String> registration() throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		long timestamp = this.clock.millis();
+		String head = "{\"mode\":\"active\",\"timestamp\":" + timestamp + ",\"source\":{\"type\":\"user\",\"userId\":\""
+				+ CHAT + "\"},\"webhookEventId\":\"warmup\","
+				+ "\"deliveryContext\":{\"isRedelivery\":false},\"replyToken\":\"warmup\",";
+		List<String> events = new ArrayList<>();
+		for (String step : List.of("สมัคร", "flow=registration&do=type&arg=youth",
+				"flow=registration&do=consent&arg=yes", "สมชาย ใจดี", "ชาย", "5 มี.ค. 2545", "1-1037-02071-01-3",
+				"081-234-5678", "somchai@example.com", "เชียงราย",
+				"flow=registration&do=choice&arg=occupation:graduate", "เทศบาลนครเชียงราย",
+				"อยากกลับไปพัฒนาบ้านเกิดให้เป็นเมืองน่าอยู่ ใช้ข้อมูลและเทคโนโลยีช่วยแก้ปัญหาฝุ่นควัน", "ยกเลิก",
+				"flow=registration&do=cancel&arg=yes")) {
+			events.add(step.startsWith("flow=")
+					? head + "\"type\":\"postback\",\"postback\":{\"data\":" + json.writeValueAsString(step) + "}}"
+					: head + "\"type\":\"message\",\"message\":{\"id\":\"3\",\"type\":\"text\",\"quoteToken\":\"q\","
+							+ "\"text\":" + json.writeValueAsString(step) + "}}");
+		}
+		return events;
 	}
 
 	void rehearse(String json) throws Exception {
