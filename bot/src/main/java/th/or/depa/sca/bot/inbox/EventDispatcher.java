@@ -152,8 +152,7 @@ class EventDispatcher implements SmartLifecycle {
 				if (this.queues.renew(lease.chatKey(), lease.token())) {
 					lease.renewed(at);
 				}
-				else {
-					lease.lose();
+				else if (lease.renewalRefused()) {
 					log.atWarn().setMessage("chat lease lost while handling").log();
 				}
 			}
@@ -173,6 +172,7 @@ class EventDispatcher implements SmartLifecycle {
 			while (step.owner()) {
 				holding = true;
 				lease.renewed(at);
+				lease.releasing(false);
 				this.leases.add(lease);
 				while (step.head() != null) {
 					InboundEvent event = this.queues.event(chatKey, step.head());
@@ -181,6 +181,7 @@ class EventDispatcher implements SmartLifecycle {
 						return; // lease lost: the event is the other worker's now
 					}
 					at = System.nanoTime();
+					lease.releasing(true);
 					step = this.queues.commit(chatKey, lease.token(), write);
 					switch (step.outcome()) {
 						case RELEASED -> {
@@ -200,11 +201,15 @@ class EventDispatcher implements SmartLifecycle {
 							log.atWarn().setMessage("session changed while handling, event left for a retry").log();
 							return;
 						}
-						case OWNER -> lease.renewed(at);
+						case OWNER -> {
+							lease.renewed(at);
+							lease.releasing(false);
+						}
 					}
 				}
 				// Only reached when the queue was empty on acquiring.
 				holding = false;
+				lease.releasing(true);
 				if (this.queues.release(chatKey, lease.token()) == 0) {
 					return;
 				}

@@ -16,6 +16,9 @@ final class Lease {
 
 	private volatile boolean lost;
 
+	/** Whether the holder is in a step that may release the lock (commit, release). */
+	private volatile boolean releasing;
+
 	Lease(String chatKey, String token, long leaseNanos) {
 		this.chatKey = chatKey;
 		this.token = token;
@@ -46,6 +49,28 @@ final class Lease {
 
 	void lose() {
 		this.lost = true;
+	}
+
+	/**
+	 * Marks the start ({@code true}) or end of a step of the holder's that may release
+	 * the lock itself: a commit that finds the queue empty, a release.
+	 */
+	void releasing(boolean releasing) {
+		this.releasing = releasing;
+	}
+
+	/**
+	 * The background renewal found the lock no longer this lease's. While the holder is
+	 * releasing it, that is the release itself (the holder learns the outcome from its
+	 * own step); else another worker may hold the chat and the lease is lost.
+	 * @return whether the lease is lost
+	 */
+	boolean renewalRefused() {
+		if (this.releasing) {
+			return false;
+		}
+		this.lost = true;
+		return true;
 	}
 
 }
