@@ -66,10 +66,11 @@ class BlindEvaluationTests {
 	 * 90 % long messages). Its first figure, on the code as it stood when the set
 	 * arrived: 92.4 % (traps 76.8, English 91.0, long 93.0); after that session's work on
 	 * the development sets: 92.7 % (traps 78.6, English 92.1, long 93.0); after the third
-	 * development set's: 93.3 % (traps 82.1, English 93.3, long 93.0). The floors sit
-	 * just under the latest.
+	 * development set's: 93.3 % (traps 82.1, English 93.3, long 93.0); with 100 more
+	 * off-topic messages in Thai, written from the facts and topics alone: 94.2 % (traps
+	 * 85.7, English 93.3, long 93.0). The floors sit just under the latest.
 	 */
-	private static final Floors FINAL = new Floors(0.93, 0.82, 0.93, 0.92);
+	private static final Floors FINAL = new Floors(0.94, 0.85, 0.93, 0.92);
 
 	private static FaqIndex index;
 
