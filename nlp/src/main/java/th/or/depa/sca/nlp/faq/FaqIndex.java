@@ -466,6 +466,10 @@ public final class FaqIndex {
 			for (String reading : readings) {
 				Asked asked = read.computeIfAbsent(reading,
 						(text) -> askAnalysed(this.analysis.words(text), text, rounds(text, clauses)));
+				if (question != null && !weighs(asked)) {
+					continue; // a phrase of common words ("ยังเป็น") is no question of
+								// its own
+				}
 				if (question == null || (asked.result() instanceof FaqResult.Answer answer
 						&& (!(question.result() instanceof FaqResult.Answer chosen)
 								|| answer.match().confidence() > chosen.match().confidence()))) {
@@ -475,6 +479,16 @@ public final class FaqIndex {
 			out.add(question);
 		}
 		return out;
+	}
+
+	/**
+	 * Whether a phrase read without its clause may stand for it: on words the FAQ knows
+	 * that weigh enough, or answered clearly.
+	 */
+	private boolean weighs(Asked phrase) {
+		return phrase.known() >= SECOND_QUESTION_WEIGHT * this.rareIdf
+				|| (phrase.result() instanceof FaqResult.Answer answer
+						&& answer.match().confidence() >= CLEAR_SECOND_ANSWER);
 	}
 
 	/**

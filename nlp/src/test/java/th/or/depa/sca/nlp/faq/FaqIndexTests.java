@@ -185,6 +185,18 @@ class FaqIndexTests {
 		assertThat(index.ask("รุ่น 3 เปิดรับสมัครเมื่อไหร่คะ ขอบคุณค่ะ")).isNotInstanceOf(FaqResult.Answer.class);
 	}
 
+	@Test
+	void shouldNotAnswerAMessageOnAPhraseOfCommonWords() {
+		List<FaqDocument> faq = List.of(new FaqDocument("still-open", List.of("ยังเปิดรับอยู่ไหม", "ยังทันไหม")),
+				new FaqDocument("fees", List.of("ยังต้องจ่ายค่าสมัครไหม", "ค่าสมัครเท่าไหร่")),
+				new FaqDocument("results", List.of("ยังไม่ประกาศผลเหรอ", "ประกาศผลวันไหน")),
+				new FaqDocument("city", List.of("เทศบาลยังเข้าร่วมได้ไหม", "เมืองสมัครได้ไหม")), FAQ.get(0));
+		FaqIndex index = FaqIndex.build(faq, ANALYSIS, FaqSettings.DEFAULTS);
+		assertThat(index.ask("ยังเปิดรับอยู่ไหมคะ")).isInstanceOf(FaqResult.Answer.class);
+		// "ยังเป็น" (still is) read alone fits the first entry on "ยัง" only.
+		assertThat(index.ask("ผศ.ดร.ณัฐพล ยังเป็น ผอ.ใหญ่ อยู่ไหม")).isNotInstanceOf(FaqResult.Answer.class);
+	}
+
 	private static double confidence(FaqResult result, String id) {
 		return result.ranked().stream().filter((match) -> match.id().equals(id)).findFirst().orElseThrow().confidence();
 	}

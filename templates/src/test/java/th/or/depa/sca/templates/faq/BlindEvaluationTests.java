@@ -46,7 +46,7 @@ class BlindEvaluationTests {
 	 * after the second, "why" questions) and trap themes (92.9 % from 89.9 %), and it is
 	 * floored just under that.
 	 */
-	private static final Floors SECOND = new Floors(0.93, 0.92, 0.90, 0.80);
+	private static final Floors SECOND = new Floors(0.94, 0.94, 0.91, 0.82);
 
 	/**
 	 * The third blind set ({@code faq/blind-3.tsv}, 358 messages, 128 of them traps):
@@ -54,9 +54,10 @@ class BlindEvaluationTests {
 	 * start, so that the final set's misses need never be read. First figure 91.9 %
 	 * (traps 88.3, English 91.4, long 87.7); its misses then gave words the tokenizer cut
 	 * wrongly (มีคน, ไอที, สไลด์), phrases read without their clause's round, and trap
-	 * themes (93.6 %). Floored just under that.
+	 * themes (93.6 %); then off-topic messages written blind, and a phrase of common
+	 * words no longer standing for its clause (94.4 %). Floored just under that.
 	 */
-	private static final Floors THIRD = new Floors(0.93, 0.92, 0.93, 0.87);
+	private static final Floors THIRD = new Floors(0.94, 0.94, 0.93, 0.87);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
