@@ -33,6 +33,7 @@ class ThaiAnalysisTests {
 		assertThat(this.analysis.segments("รุ่น 2 มีคนสมัครกี่คน")).containsSubsequence("มี", "คน", "สมัคร");
 		assertThat(this.analysis.segments("ไม่ได้จบสายไอที")).contains("ไอที");
 		assertThat(this.analysis.segments("ขอสไลด์หน่อย")).contains("สไลด์");
+		assertThat(this.analysis.segments("สมัครได้ที่ไหน")).containsExactly("สมัคร", "ได้", "ที่ไหน");
 	}
 
 	@Test
