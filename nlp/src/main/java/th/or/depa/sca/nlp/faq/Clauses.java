@@ -3,6 +3,7 @@ package th.or.depa.sca.nlp.faq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.text.BreakIterator;
@@ -53,7 +54,7 @@ final class Clauses {
 
 	/** "… and when …": where an English sentence goes on to a second question. */
 	private static final Pattern ENGLISH_NEXT_QUESTION = Pattern.compile(
-			"(?i)(?=[\\s,])\\s*,?\\s+(?:and|also|plus|n|&)\\s+(?=(?:also\\s+)?(?:how|what|whats|when|where|who|which|why|is|are|do|does|can|will|should)\\b)");
+			"(?i)(?=[\\s,])\\s*,?\\s+(?:and|also|plus|n|&)\\s+(?=(?:also\\s+)?(?:how|what|whats|when|where|who|which|why|whether|is|are|do|does|can|will|should)\\b)");
 
 	/** Where an English sentence's parts meet: a comma or a semicolon. */
 	private static final Pattern ENGLISH_PHRASES = Pattern.compile("\\s*[,;]\\s*");
@@ -68,9 +69,17 @@ final class Clauses {
 	/** Words that announce a question ("อยากทราบว่า …") rather than ask one. */
 	static final Prefiltered THAI_ANNOUNCED = new Prefiltered("อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ", "อสขแ");
 
+	/**
+	 * Words that announce an English question ("we would like to know how many …"): what
+	 * follows them is the question, without the story before.
+	 */
+	private static final Pattern ENGLISH_ANNOUNCED = Pattern.compile(
+			"(?i)\\b(?:(?:would|'d)\\s+like\\s+to\\s+know|want(?:ed)?\\s+to\\s+know|wanna\\s+know|wondering|i\\s+wonder"
+					+ "|(?:can|could)\\s+(?:you|u)\\s+tell\\s+me)\\b\\s*(?:if\\b|whether\\b|about\\b)?\\s*");
+
 	/** English question words and marks, in lower case. */
 	static final Prefiltered ENGLISH_QUESTION = new Prefiltered(
-			"\\b(what|whats|how|when|where|who|whom|whose|why|which|can|could|is|are|am|do|does|did|will|would|should"
+			"\\b(what|whats|how|when|where|who|whom|whose|why|which|whether|can|could|is|are|am|do|does|did|will|would|should"
 					+ "|any|tell me|pls|please|wanna know|want to know)\\b|\\?",
 			"whcaidstp?");
 
@@ -142,6 +151,12 @@ final class Clauses {
 				continue;
 			}
 			boolean thai = THAI_LETTER.matcher(clause).find();
+			if (!thai) {
+				Matcher announced = ENGLISH_ANNOUNCED.matcher(clause);
+				if (announced.find() && announced.start() > 0 && clause.length() - announced.end() > 8) {
+					readings.add(clause.substring(announced.end()));
+				}
+			}
 			String[] parts = (thai ? THAI_PHRASES : ENGLISH_PHRASES).split(clause);
 			if (parts.length < 2) {
 				continue;

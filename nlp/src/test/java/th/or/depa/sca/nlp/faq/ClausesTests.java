@@ -110,6 +110,16 @@ class ClausesTests {
 	}
 
 	@Test
+	void shouldReadAnEnglishQuestionAfterTheWordsThatAnnounceItAndASecondOneStartingWithWhether() {
+		List<String> clauses = Clauses.split("We read about the program and would like to know how many cities will be"
+				+ " selected in round 2, and whether our municipality can take part.");
+		assertThat(clauses).hasSize(2);
+		assertThat(clauses.get(1)).startsWith("whether");
+		List<List<String>> asked = Clauses.asked(clauses, true);
+		assertThat(asked.get(0)).contains("how many cities will be selected in round 2");
+	}
+
+	@Test
 	void shouldNotReadOnlyAFewAsHowMany() {
 		// "มีไม่กี่คนเอง": only a few, a story; "กี่คน": how many.
 		assertThat(Clauses.asks("เค้าบอกว่ารุ่นเค้ามีไม่กี่คนเอง")).isFalse();
