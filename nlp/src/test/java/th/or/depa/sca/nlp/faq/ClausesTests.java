@@ -128,6 +128,15 @@ class ClausesTests {
 	}
 
 	@Test
+	void shouldNotReadNobodyOrNothingAsAQuestion() {
+		// "ยังไม่มีใครติดต่อกลับมาเลย": nobody has called back yet, a story.
+		assertThat(Clauses.asks("ยังไม่มีใครติดต่อกลับมาเลย")).isFalse();
+		assertThat(Clauses.asks("ไม่มีอะไรต้องเตรียม")).isFalse();
+		assertThat(Clauses.asks("มีใครติดต่อกลับมาบ้าง")).isTrue();
+		assertThat(Clauses.asks("ต้องเตรียมอะไร")).isTrue();
+	}
+
+	@Test
 	void shouldTellAClauseThatMovesOnToAnotherQuestion() {
 		assertThat(Clauses.movesOn("แล้วกี่ปี")).isTrue();
 		assertThat(Clauses.movesOn("และต้องใช้เอกสารอะไร")).isTrue();
