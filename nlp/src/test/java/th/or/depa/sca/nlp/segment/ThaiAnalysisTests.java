@@ -40,6 +40,8 @@ class ThaiAnalysisTests {
 	void shouldKeepWordsThatCarryIntentWhichLucenesStopListDrops() {
 		assertThat(this.analysis.words("ไม่ต้องมีอะไรก็สมัครได้ไหมครับ")).contains("ไม่", "ต้อง", "อะไร", "ได้")
 			.doesNotContain("ครับ", "ไหม", "ก็");
+		// The abbreviation mark is no word: "โครงการนักส่งเสริมดิจิทัลฯ".
+		assertThat(this.analysis.words("โครงการนักส่งเสริมดิจิทัลฯ ฯลฯ")).doesNotContain("ฯ", "ฯลฯ");
 	}
 
 	@Test
