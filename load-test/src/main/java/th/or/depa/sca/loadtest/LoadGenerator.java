@@ -257,9 +257,12 @@ public final class LoadGenerator {
 		if (this.options.mix().forms() > 0 || !this.options.botEnv().isEmpty()) {
 			Map<String, String> extended = new java.util.HashMap<>(environment);
 			if (this.options.mix().forms() > 0) {
-				// Registration is open only within a round's dates: the run's bot gets a
-				// round open today, so that the registration steps fill in real forms.
-				extended.put("BOT_ROUNDS_FILE", openRound().toString());
+				// Registration is open only within a round's dates: the run's bot has its
+				// current round's window moved to today (the documented override), so
+				// that the registration steps fill in real forms.
+				java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+				extended.put("REGISTRATION_OPENS_AT", now.minusDays(1).toString());
+				extended.put("REGISTRATION_CLOSES_AT", now.plusDays(30).toString());
 			}
 			extended.putAll(this.options.botEnv());
 			environment = extended;
@@ -277,36 +280,6 @@ public final class LoadGenerator {
 		// idempotent.
 		Runtime.getRuntime().addShutdownHook(new Thread(process::close, "load-test-stop-bot"));
 		return process;
-	}
-
-	/**
-	 * A rounds file beside the run's output with the shipped round 2 and a round open
-	 * from yesterday to a month from now.
-	 */
-	private Path openRound() throws SetupException {
-		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok"));
-		String rounds = """
-				zone: Asia/Bangkok
-				rounds:
-				  - id: round-2
-				    number: 2
-				    opens: 2022-07-04
-				    lastDay: 2022-07-21
-				    quotas: {youth: 150, city: 150}
-				  - id: load-test
-				    number: 3
-				    opens: %s
-				    lastDay: %s
-				""".formatted(today.minusDays(1), today.plusDays(30));
-		Path file = this.options.outDir().resolve("rounds.yaml");
-		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, rounds);
-		}
-		catch (IOException ex) {
-			throw new SetupException("cannot write the run's rounds file " + file, ex);
-		}
-		return file.toAbsolutePath();
 	}
 
 	private void awaitHealthy(BotProcess process, URI health) throws SetupException, InterruptedException {
