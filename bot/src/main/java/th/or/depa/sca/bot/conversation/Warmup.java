@@ -291,12 +291,8 @@ class Warmup implements ApplicationRunner {
 	 * confirmation, which delete the draft. Nothing is submitted. When no round is open,
 	 * the start is answered "closed" and the rest as any chat text.
 	 */
-	private List<String> registration() throws Exception {
+	private List<String> registration() {
 		JsonMapper json = JsonMapper.builder().build();
-		long timestamp = this.clock.millis();
-		String head = "{\"mode\":\"active\",\"timestamp\":" + timestamp + ",\"source\":{\"type\":\"user\",\"userId\":\""
-				+ CHAT + "\"},\"webhookEventId\":\"warmup\","
-				+ "\"deliveryContext\":{\"isRedelivery\":false},\"replyToken\":\"warmup\",";
 		List<String> events = new ArrayList<>();
 		for (String step : List.of("สมัคร", "flow=registration&do=type&arg=youth",
 				"flow=registration&do=consent&arg=yes", "สมชาย ใจดี", "ชาย", "5 มี.ค. 2545", "1-1037-02071-01-3",
@@ -305,11 +301,26 @@ class Warmup implements ApplicationRunner {
 				"อยากกลับไปพัฒนาบ้านเกิดให้เป็นเมืองน่าอยู่ ใช้ข้อมูลและเทคโนโลยีช่วยแก้ปัญหาฝุ่นควัน", "ยกเลิก",
 				"flow=registration&do=cancel&arg=yes")) {
 			events.add(step.startsWith("flow=")
-					? head + "\"type\":\"postback\",\"postback\":{\"data\":" + json.writeValueAsString(step) + "}}"
-					: head + "\"type\":\"message\",\"message\":{\"id\":\"3\",\"type\":\"text\",\"quoteToken\":\"q\","
-							+ "\"text\":" + json.writeValueAsString(step) + "}}");
+					? event("postback", "\"postback\":{\"data\":" + json.writeValueAsString(step) + "}")
+					: textEvent(json, step));
 		}
 		return events;
+	}
+
+	/** A warm-up chat's LINE text message event. */
+	private String textEvent(JsonMapper json, String text) {
+		return event("message", "\"message\":{\"id\":\"1\",\"type\":\"text\",\"quoteToken\":\"q\",\"text\":"
+				+ json.writeValueAsString(text) + "}");
+	}
+
+	/**
+	 * A LINE event of {@code type} from the warm-up chat, {@code content} its own fields;
+	 * the chat and the event id are put in when it is posted.
+	 */
+	private String event(String type, String content) {
+		return "{\"type\":\"" + type + "\",\"mode\":\"active\",\"timestamp\":" + this.clock.millis()
+				+ ",\"source\":{\"type\":\"user\",\"userId\":\"" + CHAT + "\"},\"webhookEventId\":\"warmup\","
+				+ "\"deliveryContext\":{\"isRedelivery\":false},\"replyToken\":\"warmup\"," + content + "}";
 	}
 
 	void rehearse(String json) throws Exception {
@@ -332,19 +343,11 @@ class Warmup implements ApplicationRunner {
 		texts.addAll(List.of("สวัสดีครับ", "หวัดดีค่ะ", "hello", "ขอบคุณครับ", "ขอบใจจ้า", "thank you", "โอเคครับ",
 				"สมัครยังไงคะ", "ค่าสมัครเท่าไหร่", "ยังไม่เข้าใจเลยครับ"));
 		List<String> events = new ArrayList<>();
-		long timestamp = this.clock.millis();
 		for (String text : texts) {
-			events.add("{\"type\":\"message\",\"mode\":\"active\",\"timestamp\":" + timestamp
-					+ ",\"source\":{\"type\":\"user\",\"userId\":\"" + CHAT + "\"},\"webhookEventId\":\"warmup\","
-					+ "\"deliveryContext\":{\"isRedelivery\":false},\"replyToken\":\"warmup\","
-					+ "\"message\":{\"id\":\"1\",\"type\":\"text\",\"quoteToken\":\"q\",\"text\":"
-					+ json.writeValueAsString(text) + "}}");
+			events.add(textEvent(json, text));
 		}
-		events.add("{\"type\":\"message\",\"mode\":\"active\",\"timestamp\":" + timestamp
-				+ ",\"source\":{\"type\":\"user\",\"userId\":\"" + CHAT + "\"},\"webhookEventId\":\"warmup\","
-				+ "\"deliveryContext\":{\"isRedelivery\":false},\"replyToken\":\"warmup\","
-				+ "\"message\":{\"id\":\"2\",\"type\":\"sticker\",\"packageId\":\"446\",\"stickerId\":\"1988\","
-				+ "\"stickerResourceType\":\"STATIC\",\"quoteToken\":\"q\"}}");
+		events.add(event("message", "\"message\":{\"id\":\"2\",\"type\":\"sticker\",\"packageId\":\"446\","
+				+ "\"stickerId\":\"1988\",\"stickerResourceType\":\"STATIC\",\"quoteToken\":\"q\"}"));
 		return events;
 	}
 
