@@ -467,8 +467,8 @@ public final class FaqIndex {
 				Asked asked = read.computeIfAbsent(reading,
 						(text) -> askAnalysed(this.analysis.words(text), text, rounds(text, clauses)));
 				if (question != null && !weighs(asked)) {
-					continue; // a phrase of common words ("ยังเป็น") is no question of
-								// its own
+					// A phrase of common words ("ยังเป็น") is no question of its own.
+					continue;
 				}
 				if (question == null || (asked.result() instanceof FaqResult.Answer answer
 						&& (!(question.result() instanceof FaqResult.Answer chosen)
