@@ -6,10 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +34,13 @@ class WarmupTests {
 			int management = SharedRedis.freePort();
 			// A round open now, so that the warm-up's chats fill in the registration
 			// form.
-			java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
 				.supplyAsync(() -> redis.instance(null, "--bot.warmup.time=3s", "--bot.warmup.max-time=6s",
 						"--management.server.port=" + management, "--registration.opens-at=" + now.minusDays(1),
 						"--registration.closes-at=" + now.plusDays(1)));
-			io.lettuce.core.RedisClient watcher = io.lettuce.core.RedisClient.create(redis.url());
-			io.lettuce.core.api.sync.RedisCommands<String, String> watch = watcher.connect().sync();
+			RedisClient watcher = RedisClient.create(redis.url());
+			RedisCommands<String, String> watch = watcher.connect().sync();
 			boolean sawDraft = false;
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 			HttpRequest readiness = HttpRequest

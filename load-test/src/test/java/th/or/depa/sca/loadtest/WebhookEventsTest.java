@@ -1,8 +1,11 @@
 package th.or.depa.sca.loadtest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -120,13 +123,13 @@ class WebhookEventsTest {
 	@Test
 	void registrationStepsComeFromAQuarterOfTheUsersEachInTheirOrderTapsAsPostbacks() {
 		WebhookEvents events = new WebhookEvents(400, TEXTS, TrafficMix.parse("forms=1"), 1);
-		java.util.Map<Integer, java.util.List<String>> byUser = new java.util.HashMap<>();
+		Map<Integer, List<String>> byUser = new HashMap<>();
 		for (long seq = 0; seq < 20_000; seq++) {
 			int user = events.user(seq);
 			assertThat(user).isBetween(0, WebhookEvents.registrants(400) - 1);
-			byUser.computeIfAbsent(user, (u) -> new java.util.ArrayList<>()).add(body(events, seq, user));
+			byUser.computeIfAbsent(user, (u) -> new ArrayList<>()).add(body(events, seq, user));
 		}
-		java.util.List<String> first = byUser.get(0);
+		List<String> first = byUser.get(0);
 
 		assertThat(byUser).hasSize(100);
 		assertThat(first.get(0)).contains("\"type\":\"message\"").contains("สมัคร");
