@@ -155,6 +155,18 @@ class ApplyingAnswersTests extends BotTestSupport {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "โครงการนักส่งเสริมดิจิทัลพัฒนาเมืองรุ่นใหม่คืออะไรคะ", "เปิดให้คนรุ่นใหม่สมัครใช่ไหม",
+			"ผมเป็นรุ่น 12 ของมหาลัย สมัครได้ไหม" })
+	void shouldNotTakeTheYoungGenerationOrAnotherIntakeForAnUnannouncedRound(String question) {
+		// "รุ่นใหม่" is also "the new generation", in the program's own Thai name.
+		this.clock.setBangkok("2026-12-01T10:00:00");
+
+		String said = say(question);
+
+		assertThat(said).doesNotContain("ยังไม่มีประกาศรับสมัครรุ่นที่", "has not been announced");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "ใช่", "ไม่", "ok", "โอเคครับ", "555", "👍", "ค่ะ" })
 	void shouldAskWhatABareWordMeansInsteadOfGuessingAnAnswer(String word) {
 		this.clock.setBangkok("2026-12-01T10:00:00");

@@ -6,13 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import th.or.depa.sca.domain.round.Availability;
 import th.or.depa.sca.domain.round.Round;
 import th.or.depa.sca.domain.round.RoundCalendar;
-import th.or.depa.sca.nlp.ThaiText;
+import th.or.depa.sca.nlp.faq.RoundsAsked;
 import th.or.depa.sca.templates.Lang;
 import th.or.depa.sca.templates.MessageCatalog;
 import th.or.depa.sca.templates.MessageKey;
@@ -27,18 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApplyingStatus {
-
-	// "รุ่น 3", "รุ่นที่ 3", "รุ่นที่สาม", "round 3", "3rd round"; digits are ASCII after
-	// normalizing.
-	private static final Pattern ROUND_NUMBER = Pattern.compile(
-			"(?:รุ่น\\s*(?:ที่)?\\s*(\\d{1,2}|หนึ่ง|สอง|สาม|สี่|ห้า|หก)|round\\s*(\\d{1,2})|(\\d{1,2})(?:st|nd|rd|th)?\\s*round)",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern NEXT_ROUND = Pattern
-		.compile("รุ่น\\s*(?:ต่อไป|ถัดไป|หน้า|ใหม่)|next\\s+(?:round|intake|batch)", Pattern.CASE_INSENSITIVE);
-
-	private static final Map<String, Integer> THAI_NUMBERS = Map.of("หนึ่ง", 1, "สอง", 2, "สาม", 3, "สี่", 4, "ห้า", 5,
-			"หก", 6);
 
 	private final RoundCalendar calendar;
 
@@ -115,21 +101,8 @@ public class ApplyingStatus {
 	 * message about no particular round.
 	 */
 	public OptionalInt unannouncedRoundAskedAbout(String text, Instant now) {
-		String normalized = ThaiText.normalize(text);
 		int newest = this.calendar.rounds().stream().mapToInt(Round::number).max().orElse(0);
-		Matcher number = ROUND_NUMBER.matcher(normalized);
-		while (number.find()) {
-			String digits = (number.group(1) != null) ? number.group(1)
-					: (number.group(2) != null) ? number.group(2) : number.group(3);
-			int asked = THAI_NUMBERS.containsKey(digits) ? THAI_NUMBERS.get(digits) : Integer.parseInt(digits);
-			if (asked > newest) {
-				return OptionalInt.of(asked);
-			}
-		}
-		if (NEXT_ROUND.matcher(normalized).find() && at(now) instanceof Availability.Closed) {
-			return OptionalInt.of(newest + 1);
-		}
-		return OptionalInt.empty();
+		return RoundsAsked.beyond(text, newest, at(now) instanceof Availability.Closed);
 	}
 
 	/**
