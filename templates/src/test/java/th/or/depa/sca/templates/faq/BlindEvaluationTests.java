@@ -18,13 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The blind sets ({@code faq/blind.tsv}, {@code faq/blind-2.tsv},
- * {@code faq/blind-3.tsv}, {@code faq/blind-final.tsv}): questions written from the
- * program's facts and the topic list alone, by someone who never saw the FAQ file or the
- * other sets, with traps (the program's words about something it does not cover), English
- * and long messages. Writes a report per set and group, with each miss, to
- * {@code target/faq-eval-blind.txt}, {@code target/faq-eval-blind-2.txt},
- * {@code target/faq-eval-blind-3.txt} and {@code target/faq-eval-blind-final.txt}, so
+ * {@code faq/blind-3.tsv}, {@code faq/blind-4.tsv}, {@code faq/blind-final.tsv}):
+ * questions written from the program's facts and the topic list alone, by someone who
+ * never saw the FAQ file or the other sets, with traps (the program's words about
+ * something it does not cover), English and long messages. Writes a report per set and
+ * group, with each miss, to {@code target/faq-eval-blind.txt},
+ * {@code target/faq-eval-blind-2.txt}, {@code target/faq-eval-blind-3.txt},
+ * {@code target/faq-eval-blind-4.txt} and {@code target/faq-eval-blind-final.txt}, so
  * that a staff member editing the FAQ sees what changed.
+ * <p>
+ * Each message is read as the bot reads it: a question about a round not announced yet is
+ * declined before the FAQ ({@link BeforeTheFaq}), the rest go to the FAQ index.
  * <p>
  * A message that asks two questions counts as right only when both are answered, and one
  * that asks one only when it gets that one answer and no other.
@@ -60,6 +64,15 @@ class BlindEvaluationTests {
 	private static final Floors THIRD = new Floors(0.94, 0.94, 0.93, 0.87);
 
 	/**
+	 * The fourth blind set ({@code faq/blind-4.tsv}, 320 messages, 150 of them traps):
+	 * written on 2026-12-02 the same way, as a development set, to find what traps still
+	 * get a nearby fact. First figure 91.6 % (traps 86.7, English 93.3, long 93.3); read
+	 * as the bot reads it, the rounds not announced declined first, 92.2 %. Floored just
+	 * under that.
+	 */
+	private static final Floors FOURTH = new Floors(0.92, 0.87, 0.94, 0.93);
+
+	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
 	 * 2026-12-02 by someone who saw only the facts and the topic list, never the FAQ
 	 * file, the code or the other sets; only its figures are read, never its misses.
@@ -69,7 +82,9 @@ class BlindEvaluationTests {
 	 * the development sets: 92.7 % (traps 78.6, English 92.1, long 93.0); after the third
 	 * development set's: 93.3 % (traps 82.1, English 93.3, long 93.0); with 100 more
 	 * off-topic messages in Thai, written from the facts and topics alone: 94.2 % (traps
-	 * 85.7, English 93.3, long 93.0). The floors sit just under the latest.
+	 * 85.7, English 93.3, long 93.0); read as the bot reads it (the rounds not announced
+	 * declined first, and "รุ่นใหม่", the new generation, no longer taken for one): the
+	 * same. The floors sit just under the latest.
 	 */
 	private static final Floors FINAL = new Floors(0.94, 0.85, 0.93, 0.92);
 
@@ -103,6 +118,11 @@ class BlindEvaluationTests {
 	}
 
 	@Test
+	void shouldAnswerTheFourthBlindSet() throws IOException {
+		evaluate("faq/blind-4.tsv", "faq-eval-blind-4.txt", "Fourth blind set (development)", FOURTH);
+	}
+
+	@Test
 	void shouldAnswerTheFinalBlindSet() throws IOException {
 		evaluate("faq/blind-final.tsv", "faq-eval-blind-final.txt", "Final blind set", FINAL);
 	}
@@ -112,7 +132,8 @@ class BlindEvaluationTests {
 		Set<String> ids = new java.util.HashSet<>();
 		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
 		ids.add(FaqEvaluationTests.FALLBACK);
-		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-3.tsv", "faq/blind-final.tsv")) {
+		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-3.tsv", "faq/blind-4.tsv",
+				"faq/blind-final.tsv")) {
 			List<Row> rows = read(file);
 			assertThat(rows).as(file).hasSizeGreaterThanOrEqualTo(200);
 			assertThat(rows).as(file).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
@@ -189,6 +210,9 @@ class BlindEvaluationTests {
 	 * replies with several), else its one answer or the fallback.
 	 */
 	private static Outcome run(FaqIndex faq, Row row) {
+		if (BeforeTheFaq.declines(row.question())) {
+			return new Outcome(row, FaqEvaluationTests.FALLBACK);
+		}
 		FaqIndex.Reading reading = faq.read(row.question());
 		if (reading.answers().size() >= 2) {
 			return new Outcome(row,
