@@ -39,6 +39,13 @@ enum Asks {
 	 */
 	REASON("ทเwh", "ทำไม(?!่)|เพื่ออะไร|เพราะอะไร|\\bwhy\\b|\\bhow\\s+come\\b"),
 
+	/**
+	 * The most, the best, the winner: a ranking ("จังหวัดไหนได้เงินมากที่สุด", "which
+	 * project won first prize", "best smart city"). The facts rank nothing, so only an
+	 * entry asked that way could answer it.
+	 */
+	RANKING("ทชอจmbthlgw", "ที่สุด|ชนะเลิศ|อันดับ|\\b(?:most|best|top|highest|biggest|largest|greatest|worst)\\b"),
+
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");
 

@@ -30,6 +30,16 @@ class AsksTests {
 	}
 
 	@Test
+	void shouldReadARankingTheFactsNeverMake() {
+		assertThat(Asks.in("โครงการไหนของรุ่น1ได้รางวัลชนะเลิศครับ")).contains(Asks.RANKING);
+		assertThat(Asks.in("จังหวัดไหนได้เงินลงทุนมากที่สุด")).contains(Asks.RANKING);
+		assertThat(Asks.in("กรุงเทพได้อันดับเท่าไหร่")).contains(Asks.RANKING);
+		assertThat(Asks.in("which project got the biggest investment")).contains(Asks.RANKING);
+		assertThat(Asks.in("best smart city in the world?")).containsExactly(Asks.RANKING);
+		assertThat(Asks.in("รุ่นแรกได้รางวัลดีเด่นกี่คน")).doesNotContain(Asks.RANKING);
+	}
+
+	@Test
 	void shouldReadADateAsATimeNotAnAmount() {
 		assertThat(Asks.in("พิธีจัดวันที่เท่าไหร่")).containsExactly(Asks.TIME);
 	}
