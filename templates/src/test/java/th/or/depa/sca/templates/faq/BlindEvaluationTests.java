@@ -67,10 +67,11 @@ class BlindEvaluationTests {
 	 * The fourth blind set ({@code faq/blind-4.tsv}, 320 messages, 150 of them traps):
 	 * written on 2026-12-02 the same way, as a development set, to find what traps still
 	 * get a nearby fact. First figure 91.6 % (traps 86.7, English 93.3, long 93.3); read
-	 * as the bot reads it, the rounds not announced declined first, 92.2 %. Floored just
-	 * under that.
+	 * as the bot reads it, the rounds not announced declined first, 92.2 %; with ranking
+	 * questions declined and a synonym typo that made "meter" a mentor gone, 93.1 %
+	 * (traps 90.0). Floored just under that.
 	 */
-	private static final Floors FOURTH = new Floors(0.92, 0.87, 0.94, 0.93);
+	private static final Floors FOURTH = new Floors(0.93, 0.89, 0.94, 0.93);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on

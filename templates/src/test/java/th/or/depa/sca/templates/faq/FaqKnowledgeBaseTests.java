@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import th.or.depa.sca.nlp.ThaiText;
 import th.or.depa.sca.nlp.faq.FaqDocument;
 import th.or.depa.sca.nlp.faq.FaqIndex;
+import th.or.depa.sca.nlp.faq.FaqResult;
+import th.or.depa.sca.nlp.faq.FaqSettings;
 import th.or.depa.sca.templates.Lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +99,15 @@ class FaqKnowledgeBaseTests {
 		FaqEntry deadline = knowledge.entry("deadline").orElseThrow();
 		assertThat(knowledge.answer(deadline, Lang.TH, DEADLINE)).contains("21 กรกฎาคม 2565");
 		assertThat(knowledge.answer(deadline, Lang.EN, DEADLINE)).contains("21 July 2022");
+	}
+
+	@Test
+	void shouldLeaveTyposOfASynonymToTheSpellingFixNotToTheList() {
+		// "menter" in the list made "meter" (one letter from it) a mentor.
+		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		assertThat(index.ask("who is my menter")).isInstanceOfSatisfying(FaqResult.Answer.class,
+				(answer) -> assertThat(answer.match().id()).isEqualTo("mentors"));
+		assertThat(index.ask("Smart meter ไฟฟ้าติดตั้งฟรีมั้ยครับ")).isNotInstanceOf(FaqResult.Answer.class);
 	}
 
 	@Test
