@@ -153,7 +153,7 @@ final class Clauses {
 			boolean thai = THAI_LETTER.matcher(clause).find();
 			if (!thai) {
 				Matcher announced = ENGLISH_ANNOUNCED.matcher(clause);
-				if (announced.find() && announced.start() > 0 && clause.length() - announced.end() > 8) {
+				if (announced.find() && clause.length() - announced.end() > 8) {
 					readings.add(clause.substring(announced.end()));
 				}
 			}

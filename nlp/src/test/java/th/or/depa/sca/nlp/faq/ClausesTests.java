@@ -117,6 +117,10 @@ class ClausesTests {
 		assertThat(clauses.get(1)).startsWith("whether");
 		List<List<String>> asked = Clauses.asked(clauses, true);
 		assertThat(asked.get(0)).contains("how many cities will be selected in round 2");
+		// Announcing words that open the clause are left out of a reading too.
+		List<String> polite = Clauses
+			.split("Hi, I'm a journalist. Could you tell me what the program aims to achieve?");
+		assertThat(Clauses.asked(polite, true).get(0)).contains("what the program aims to achieve?");
 	}
 
 	@Test
