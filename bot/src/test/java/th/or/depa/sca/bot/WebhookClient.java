@@ -79,8 +79,32 @@ public final class WebhookClient {
 				"message":{"id":"%d","type":"text","quoteToken":"q","text":"%s"}}"""
 			.formatted(System.currentTimeMillis(), userId,
 					(eventId != null) ? "\"webhookEventId\":\"" + eventId + "\"," : "", redelivery,
-					replyToken(eventId, userId, text), Math.abs(text.hashCode()), text)
+					replyToken(eventId, userId, text), Math.abs(text.hashCode()), escaped(text))
 			.replace("\n", "");
+	}
+
+	/**
+	 * The text as it stands inside a JSON string: quotes, backslashes and controls
+	 * escaped.
+	 */
+	private static String escaped(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.toString();
 	}
 
 	/** Any event: the caller gives its type, source JSON and extra fields. */

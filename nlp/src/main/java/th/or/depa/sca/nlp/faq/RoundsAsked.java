@@ -11,7 +11,9 @@ import th.or.depa.sca.nlp.ThaiText;
  * The round a message asks about when it is after every round the program has announced
  * ("รุ่น 3", "round 3", "3rd round", or "รุ่นหน้า" / "next round" once the newest round
  * is over). The bot answers such a question that the round is not announced yet, before
- * it looks in the FAQ: no entry can say anything about it.
+ * it looks in the FAQ: no entry can say anything about it. ({@link Rounds} reads which
+ * round a question is about for the FAQ index's own ranking; this reads whether it is
+ * after the calendar's newest.)
  */
 public final class RoundsAsked {
 
