@@ -13,7 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
+import th.or.depa.sca.loadtest.ChatTexts;
 import th.or.depa.sca.nlp.faq.FaqDocument;
 import th.or.depa.sca.nlp.segment.ThaiAnalysis;
 import th.or.depa.sca.templates.Lang;
@@ -48,6 +50,21 @@ final class Corpus {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		return out;
+	}
+
+	/**
+	 * {@code count} questions as the load test sends them: the evaluation set's, each
+	 * varied as people chat (particles, typos, emoji, names, numbers) by the load test's
+	 * own {@link ChatTexts#vary}, the same every run.
+	 */
+	static List<String> chatQuestions(int count) {
+		List<String> questions = questions();
+		SplittableRandom random = new SplittableRandom(1);
+		List<String> out = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			out.add(ChatTexts.vary(questions.get(random.nextInt(questions.size())), random, true));
 		}
 		return out;
 	}

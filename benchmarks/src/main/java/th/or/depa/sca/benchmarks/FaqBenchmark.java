@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import th.or.depa.sca.nlp.faq.FaqIndex;
-import th.or.depa.sca.nlp.faq.FaqResult;
 import th.or.depa.sca.nlp.faq.FaqSettings;
 import th.or.depa.sca.nlp.intent.IntentRecognizer;
 import th.or.depa.sca.nlp.segment.ThaiAnalysis;
@@ -26,7 +25,9 @@ import th.or.depa.sca.templates.faq.FaqKnowledgeBase;
 /**
  * Time to answer one question as the bot does (command check, then the FAQ index) with a
  * FAQ of {@code entries} entries, sampled per call so that JMH reports percentiles. The
- * questions are the evaluation set's, in turn.
+ * questions are, in turn, the evaluation set's ({@code texts=eval}) or 20,000 of them as
+ * the load test sends them, varied as people chat ({@code texts=chat}: particles, typos,
+ * names, emoji, numbers; most of them unique).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -38,6 +39,9 @@ public class FaqBenchmark {
 
 	@Param({ "300" })
 	int entries;
+
+	@Param({ "eval", "chat" })
+	String texts;
 
 	private FaqIndex index;
 
@@ -53,7 +57,7 @@ public class FaqBenchmark {
 		ThaiAnalysis analysis = knowledge.analysis();
 		this.index = FaqIndex.build(Corpus.faq(knowledge, analysis, this.entries), analysis, FaqSettings.DEFAULTS);
 		this.intents = IntentRecognizer.standard(analysis);
-		this.questions = Corpus.questions();
+		this.questions = "chat".equals(this.texts) ? Corpus.chatQuestions(20_000) : Corpus.questions();
 	}
 
 	@Benchmark
@@ -64,8 +68,7 @@ public class FaqBenchmark {
 		if (command.isPresent()) {
 			return command.get();
 		}
-		FaqResult result = this.index.ask(question);
-		return result;
+		return this.index.read(question);
 	}
 
 }

@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
 /**
  * What users type: questions from the FAQ evaluation set, greetings and thanks, each
  * varied the way people chat (particles, typos, emoji, names, numbers), so that most
- * texts of a run are unique and no cache of answers by text can flatter the bot.
+ * texts of a run are unique and no cache of answers by text can flatter the bot. The
+ * benchmarks measure the Thai path on the same texts.
  */
-final class ChatTexts {
+public final class ChatTexts {
 
 	/** The FAQ evaluation set, relative to the repository root. */
 	static final Path EVAL_SET = Path.of("templates", "src", "test", "resources", "faq", "eval.tsv");
@@ -62,7 +63,7 @@ final class ChatTexts {
 	 * The texts in {@code file}: the question column of the evaluation set's TSV, or one
 	 * text per line; blank lines and lines starting with {@code #} are skipped.
 	 */
-	static ChatTexts load(Path file) throws IOException {
+	public static ChatTexts load(Path file) throws IOException {
 		List<String> texts = new ArrayList<>();
 		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 			if (line.isBlank() || line.startsWith("#")) {
@@ -105,7 +106,7 @@ final class ChatTexts {
 		return this.questions.size();
 	}
 
-	String question(SplittableRandom random) {
+	public String question(SplittableRandom random) {
 		String base = this.questions.get(random.nextInt(this.questions.size()));
 		return vary(base, random, true);
 	}
@@ -122,7 +123,7 @@ final class ChatTexts {
 	 * Varies a text as people do; a question gets more (and more kinds of) changes than a
 	 * short greeting, which people mostly dress up with emoji or a name.
 	 */
-	static String vary(String base, SplittableRandom random, boolean question) {
+	public static String vary(String base, SplittableRandom random, boolean question) {
 		boolean thai = hasThai(base);
 		String text = base;
 		if (random.nextDouble() < (question ? 0.35 : 0.15)) {
