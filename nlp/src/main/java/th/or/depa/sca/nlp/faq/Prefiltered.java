@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * tries every alternative of a pattern at every position of the text, and a lookahead of
  * Thai letters ({@code (?=[ไมป…])}) is slower still (a chain of per-letter tests): these
  * question-word patterns run several times on every message, so a table of their first
- * letters skips the positions where no match can start. The matches are those of the
- * pattern itself: it is tried with transparent bounds, so lookbehinds and word boundaries
- * see the text around each position.
+ * letters skips the positions where no match can start, and a table of the letters that
+ * can follow each first letter skips most of the rest (nearly every Thai text has a "เ"
+ * or an "อ", few of them start a question word). The matches are those of the pattern
+ * itself: it is tried with transparent bounds, so lookbehinds and word boundaries see the
+ * text around each position.
  */
 final class Prefiltered {
 
@@ -24,6 +26,22 @@ final class Prefiltered {
 
 	/** For a pattern of plain words: the words by their first letter, else null. */
 	private final String[][] words;
+
+	/**
+	 * For each first letter, the letters below {@link #LIMIT} that a match starting with
+	 * it can go on with (a set bit for every letter the table was not worked out for);
+	 * null for a pattern with a lookbehind that must see a letter, which the table cannot
+	 * tell.
+	 */
+	private final long[][] seconds;
+
+	/**
+	 * Letters that may come before a match, for working out the second-letter table of a
+	 * pattern that looks behind its start (a word boundary, a lookbehind, an anchor).
+	 */
+	private static final String[] BEFORE = { "", " ", "a", "ก" };
+
+	private static final String[] NOTHING_BEFORE = { "" };
 
 	/**
 	 * @param regex the pattern
@@ -41,6 +59,47 @@ final class Prefiltered {
 			this.starts[letter >>> 6] |= 1L << letter;
 		}
 		this.words = words(regex);
+		this.seconds = regex.contains("(?<=") ? null : seconds(this.pattern, startLetters);
+	}
+
+	/**
+	 * Which letters can follow each start letter in a match: a two-letter text is a
+	 * possible start if the pattern matches it or reads past its end (then a longer text
+	 * could match), after any of a few kinds of letter before it (none, a space, a Latin
+	 * and a Thai letter), so that word boundaries and lookbehinds that must not see a
+	 * letter are read as they may be in a text. Only ASCII and the Thai block are tried;
+	 * every other letter is taken as a possible second letter.
+	 */
+	private static long[][] seconds(Pattern pattern, String startLetters) {
+		String regex = pattern.pattern();
+		boolean looksBehind = regex.contains("\\b") || regex.contains("\\B") || regex.contains("(?<")
+				|| regex.contains("^") || regex.contains("\\G") || regex.contains("\\A");
+		String[] before = looksBehind ? BEFORE : NOTHING_BEFORE;
+		long[][] out = new long[LIMIT][];
+		for (int i = 0; i < startLetters.length(); i++) {
+			char first = startLetters.charAt(i);
+			long[] next = new long[LIMIT >>> 6];
+			for (char second = 0; second < LIMIT; second++) {
+				boolean tried = second < 0x80 || second >= 0x0E00;
+				if (!tried || canStart(pattern, before, first, second)) {
+					next[second >>> 6] |= 1L << second;
+				}
+			}
+			out[first] = next;
+		}
+		return out;
+	}
+
+	private static boolean canStart(Pattern pattern, String[] befores, char first, char second) {
+		for (String before : befores) {
+			String text = before + first + second;
+			Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+			matcher.region(before.length(), text.length());
+			if (matcher.lookingAt() || matcher.hitEnd()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A plain alternation's words by first letter, in the pattern's order; else null. */
@@ -141,14 +200,29 @@ final class Prefiltered {
 	}
 
 	/**
+	 * Whether a match may start at a position, by its letter and the next: false only
+	 * where none can.
+	 */
+	boolean mayStartAt(CharSequence text, int at) {
+		char c = text.charAt(at);
+		if (c >= LIMIT || (this.starts[c >>> 6] & (1L << c)) == 0) {
+			return false;
+		}
+		if (this.seconds == null || at + 1 >= text.length()) {
+			return true;
+		}
+		char second = text.charAt(at + 1);
+		return second >= LIMIT || (this.seconds[c][second >>> 6] & (1L << second)) != 0;
+	}
+
+	/**
 	 * Where the first match at or after {@code from} starts (its end in the matcher), or
 	 * -1.
 	 */
 	private int next(Matcher matcher, CharSequence text, int from) {
 		int length = text.length();
 		for (int i = from; i < length; i++) {
-			char c = text.charAt(i);
-			if (c < LIMIT && (this.starts[c >>> 6] & (1L << c)) != 0) {
+			if (mayStartAt(text, i)) {
 				matcher.region(i, length);
 				if (matcher.lookingAt()) {
 					return i;

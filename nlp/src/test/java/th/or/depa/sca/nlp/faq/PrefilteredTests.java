@@ -80,6 +80,33 @@ class PrefilteredTests {
 	}
 
 	@Test
+	void shouldSkipAFirstLetterThatNoMatchGoesOnFrom() {
+		// "เ" starts เมื่อไหร่ and เท่าไร, never "เล…" or "เก…" (เกี่ยว is no question).
+		Prefiltered question = Clauses.THAI_QUESTION;
+		assertThat(question.mayStartAt("เลย", 0)).isFalse();
+		assertThat(question.mayStartAt("เกี่ยว", 0)).isFalse();
+		assertThat(question.mayStartAt("เมื่อไหร่", 0)).isTrue();
+		assertThat(question.mayStartAt("เท่าไร", 0)).isTrue();
+		// The last letter of a text, or one followed by a letter beyond the table, is
+		// tried.
+		assertThat(question.mayStartAt("ไ", 0)).isTrue();
+		assertThat(question.mayStartAt("เ😊", 0)).isTrue();
+		// A word boundary is read as a text may have it, whatever came before.
+		Prefiltered english = new Prefiltered("\\bwhen\\b|\\?", "w?");
+		assertThat(english.mayStartAt("so when", 3)).isTrue();
+		assertThat(english.mayStartAt("so wait", 3)).isFalse();
+		assertThat(english.mayStartAt("ok?!", 2)).isTrue();
+	}
+
+	@Test
+	void shouldTryEveryNextLetterAfterALookbehindThatMustSeeALetter() {
+		Prefiltered after = new Prefiltered("(?<=ก)ข|ขค", "ข");
+		assertThat(after.mayStartAt("กขง", 1)).isTrue();
+		assertThat(after.find("กขง")).isTrue();
+		assertThat(after.find("ขง")).isFalse();
+	}
+
+	@Test
 	void shouldRefuseStartLettersBeyondTheThaiBlock() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Prefiltered("？", "？"));
 	}
