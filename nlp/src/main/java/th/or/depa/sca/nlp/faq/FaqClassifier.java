@@ -2,6 +2,7 @@ package th.or.depa.sca.nlp.faq;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,30 @@ import de.bwaldvogel.liblinear.SolverType;
  */
 final class FaqClassifier {
 
+	private static final char WORD = 'w';
+
+	private static final char PAIR = 'b';
+
+	private static final char PAIR_SEPARATOR = '\u0001';
+
+	private static final char GRAM = 'g';
+
 	/** Inverse regularisation strength: large, as the phrasings are few and clean. */
 	private static final double COST = 8;
 
 	private static final double TOLERANCE = 0.01;
 
-	private final Map<String, Integer> features;
+	/**
+	 * The model's features by kind, each keyed by the question's own strings (a word, a
+	 * pair of words, a gram), whose hashes the index has already worked out: looking up
+	 * prefixed copies cost a new string and its hash for every feature of every clause.
+	 */
+	private final Map<String, Integer> words;
+
+	/** Word pairs: the first word, then the second. */
+	private final Map<String, Map<String, Integer>> pairs;
+
+	private final Map<String, Integer> grams;
 
 	private final Model model;
 
@@ -49,7 +68,24 @@ final class FaqClassifier {
 	private final ThreadLocal<long[]> marks;
 
 	private FaqClassifier(Map<String, Integer> features, Model model, String[] ids) {
-		this.features = features;
+		Map<String, Integer> words = new HashMap<>();
+		Map<String, Map<String, Integer>> pairs = new HashMap<>();
+		Map<String, Integer> grams = new HashMap<>();
+		features.forEach((feature, index) -> {
+			String text = feature.substring(1);
+			switch (feature.charAt(0)) {
+				case WORD -> words.put(text, index);
+				case GRAM -> grams.put(text, index);
+				default -> {
+					int split = text.indexOf(PAIR_SEPARATOR);
+					pairs.computeIfAbsent(text.substring(0, split), (first) -> new HashMap<>())
+						.put(text.substring(split + 1), index);
+				}
+			}
+		});
+		this.words = words;
+		this.pairs = pairs;
+		this.grams = grams;
 		this.model = model;
 		this.ids = ids;
 		int count = features.size();
@@ -98,7 +134,7 @@ final class FaqClassifier {
 		for (int i = 0; i < order.length; i++) {
 			ids[i] = byLabel[order[i]];
 		}
-		return new FaqClassifier(Map.copyOf(features), model, ids);
+		return new FaqClassifier(features, model, ids);
 	}
 
 	/**
@@ -128,21 +164,43 @@ final class FaqClassifier {
 	Prediction predict(List<String> words, Set<String> grams) {
 		// Numbers the FAQ lacks are details of the question ("อายุ 35"), not signs that
 		// it is about something else: they do not count against it.
-		List<String> present = features(words, grams);
-		int[] indices = new int[present.size()];
+		int[] indices = new int[words.size() * 2 + grams.size()];
 		int found = 0;
-		List<String> unknown = new ArrayList<>();
-		for (String feature : present) {
-			Integer index = this.features.get(feature);
+		int unknown = 0;
+		Set<String> unknownWords = null;
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			Integer index = this.words.get(word);
 			if (index != null) {
 				indices[found++] = index;
 			}
-			else if (!Lexicon.hasDigit(feature)) {
-				unknown.add(feature);
+			else if (!Lexicon.hasDigit(word)) {
+				unknownWords = (unknownWords != null) ? unknownWords : new HashSet<>();
+				unknown += unknownWords.add(word) ? 1 : 0;
+			}
+			if (i + 1 < words.size()) {
+				String next = words.get(i + 1);
+				Map<String, Integer> seconds = this.pairs.get(word);
+				Integer pair = (seconds != null) ? seconds.get(next) : null;
+				if (pair != null) {
+					indices[found++] = pair;
+				}
+				else if (!Lexicon.hasDigit(word) && !Lexicon.hasDigit(next) && !pairSeenBefore(words, i)) {
+					unknown++;
+				}
+			}
+		}
+		for (String gram : grams) {
+			Integer index = this.grams.get(gram);
+			if (index != null) {
+				indices[found++] = index;
+			}
+			else if (!Lexicon.hasDigit(gram)) {
+				unknown++; // a set: each gram once
 			}
 		}
 		int[] known = distinct(indices, found, this.marks.get());
-		int counted = known.length + (int) unknown.stream().distinct().count();
+		int counted = known.length + unknown;
 		double evidence = (counted == 0) ? 0 : Math.sqrt((double) known.length / counted);
 		Feature[] vector = nodes(known);
 		double[] probabilities = new double[this.ids.length];
@@ -247,16 +305,29 @@ final class FaqClassifier {
 		return vector;
 	}
 
+	/** Whether the pair of words at {@code at} and the next came earlier in the list. */
+	private static boolean pairSeenBefore(List<String> words, int at) {
+		String first = words.get(at);
+		String second = words.get(at + 1);
+		for (int i = 0; i < at; i++) {
+			if (words.get(i).equals(first) && words.get(i + 1).equals(second)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The features of a training example, by kind: words, word pairs, grams. */
 	private static List<String> features(List<String> words, Set<String> grams) {
 		List<String> out = new ArrayList<>(words.size() * 4);
 		for (int i = 0; i < words.size(); i++) {
-			out.add("w" + words.get(i));
+			out.add(WORD + words.get(i));
 			if (i + 1 < words.size()) {
-				out.add("b" + words.get(i) + '\u0001' + words.get(i + 1));
+				out.add(PAIR + words.get(i) + PAIR_SEPARATOR + words.get(i + 1));
 			}
 		}
 		for (String gram : grams) {
-			out.add("g" + gram);
+			out.add(GRAM + gram);
 		}
 		return out;
 	}
