@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Which of the program's rounds a question is about, from how it names them: "รุ่นแรก",
@@ -15,12 +14,14 @@ import java.util.regex.Pattern;
  */
 final class Rounds {
 
-	private static final Pattern FIRST = Pattern.compile("รุ่นแรก|รุ่นเเรก|รุ่นที่แล้ว|รุ่นก่อน|รุ่นที่ผ่านมา"
+	static final Prefiltered FIRST = new Prefiltered("รุ่นแรก|รุ่นเเรก|รุ่นที่แล้ว|รุ่นก่อน|รุ่นที่ผ่านมา"
 			+ "|รุ่น\\s*(?:ที่\\s*)?(?:1|๑|หนึ่ง)(?![0-9๐-๙])"
-			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:1|one)\\b|\\b(?:first|1st|last|previous)\\s+(?:round|batch|cohort|gen)\\b");
+			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:1|one)\\b|\\b(?:first|1st|last|previous)\\s+(?:round|batch|cohort|gen)\\b",
+			"รrbcgf1lp");
 
-	private static final Pattern SECOND = Pattern.compile("รุ่น\\s*(?:ที่\\s*)?(?:2|๒|สอง)(?![0-9๐-๙])|รุ่นนี้|รอบนี้"
-			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:2|two)\\b|\\b(?:second|2nd|this|current)\\s+(?:round|batch|cohort)\\b");
+	static final Prefiltered SECOND = new Prefiltered("รุ่น\\s*(?:ที่\\s*)?(?:2|๒|สอง)(?![0-9๐-๙])|รุ่นนี้|รอบนี้"
+			+ "|\\b(?:round|batch|cohort|gen)\\s*(?:2|two)\\b|\\b(?:second|2nd|this|current)\\s+(?:round|batch|cohort)\\b",
+			"รrbcgs2t");
 
 	/**
 	 * Every alternative of {@link #FIRST}, {@link #SECOND} and {@link #LATER} contains
@@ -32,10 +33,11 @@ final class Rounds {
 	 * A round after the second, which the program has not announced: "รุ่น 3",
 	 * "รุ่นหน้า", "next round". No entry is about it.
 	 */
-	private static final Pattern LATER = Pattern
-		.compile("รุ่น\\s*(?:ที่\\s*)?(?:[3-9]|[๓-๙]|สาม|สี่|ห้า)(?![0-9๐-๙])|รุ่นหน้า|รุ่นถัดไป|รุ่นต่อไป"
-				+ "|\\b(?:round|batch|cohort|gen)\\s*(?:[3-9]|three|four)\\b"
-				+ "|\\b(?:third|3rd|fourth|4th|next|upcoming|future)\\s+(?:round|batch|cohort|gen)\\b");
+	static final Prefiltered LATER = new Prefiltered(
+			"รุ่น\\s*(?:ที่\\s*)?(?:[3-9]|[๓-๙]|สาม|สี่|ห้า)(?![0-9๐-๙])|รุ่นหน้า|รุ่นถัดไป|รุ่นต่อไป"
+					+ "|\\b(?:round|batch|cohort|gen)\\s*(?:[3-9]|three|four)\\b"
+					+ "|\\b(?:third|3rd|fourth|4th|next|upcoming|future)\\s+(?:round|batch|cohort|gen)\\b",
+			"รrbcgt3f4nu");
 
 	/** The number {@link #in} gives a round after the second. */
 	static final int LATER_ROUND = 3;
@@ -51,13 +53,13 @@ final class Rounds {
 			return Set.of();
 		}
 		Set<Integer> rounds = new TreeSet<>();
-		if (FIRST.matcher(lower).find()) {
+		if (FIRST.find(lower)) {
 			rounds.add(1);
 		}
-		if (SECOND.matcher(lower).find()) {
+		if (SECOND.find(lower)) {
 			rounds.add(2);
 		}
-		if (LATER.matcher(lower).find()) {
+		if (LATER.find(lower)) {
 			rounds.add(LATER_ROUND);
 		}
 		return rounds;

@@ -25,8 +25,11 @@ class PrefilteredTests {
 			"นะ", "when", "what", "whats", "date", "day", "year", "which", "where", "where's", "wheres", "whereabouts",
 			"who", "whom", "whose", "who's", "how", "many", "much", "long", "old", "list", "listen", "somewhere",
 			"anyhow", "is", "are", "am", "can", "could", "do", "does", "did", "will", "would", "should", "any",
-			"tell me", "pls", "please", "wanna know", "want to know", "?", "When", "WHO", "Smart City", "2565",
-			"depa" };
+			"tell me", "pls", "please", "wanna know", "want to know", "?", "When", "WHO", "Smart City", "2565", "depa",
+			"รุ่น", "รุ่นแรก", "รุ่นเเรก", "รุ่นที่", "รุ่นที่แล้ว", "รุ่นก่อน", "รุ่นนี้", "รอบนี้", "รุ่นหน้า",
+			"รุ่นถัดไป", "1", "2", "3", "12", "๑", "๒", "๓", "หนึ่ง", "สอง", "สาม", "round", "batch", "cohort", "gen",
+			"first", "1st", "last", "previous", "second", "2nd", "this", "current", "third", "3rd", "next", "upcoming",
+			"future", "generation" };
 
 	private static final String[] JOINERS = { "", "", " ", "  ", "?", "\n" };
 
@@ -40,6 +43,9 @@ class PrefilteredTests {
 		patterns.put("THAI_QUESTION", Clauses.THAI_QUESTION);
 		patterns.put("THAI_ANNOUNCED", Clauses.THAI_ANNOUNCED);
 		patterns.put("ENGLISH_QUESTION", Clauses.ENGLISH_QUESTION);
+		patterns.put("FIRST_ROUND", Rounds.FIRST);
+		patterns.put("SECOND_ROUND", Rounds.SECOND);
+		patterns.put("LATER_ROUND", Rounds.LATER);
 		List<String> texts = texts();
 		int matched = 0;
 		for (Map.Entry<String, Prefiltered> named : patterns.entrySet()) {
