@@ -89,7 +89,7 @@ public final class ThaiAnalysis {
 		if (!ThaiTokenizer.DBBI_AVAILABLE) {
 			throw new IllegalStateException("This JDK has no Thai word break iterator (module jdk.localedata)");
 		}
-		this.dictionary = CharArraySet.unmodifiableSet(new CharArraySet(dictionary, false));
+		this.dictionary = new UserDictionary(dictionary);
 		this.stopWords = CharArraySet.unmodifiableSet(new CharArraySet(stopWords, false));
 		NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
 		// Spaces around each known word keep a neighbour from swallowing its first
