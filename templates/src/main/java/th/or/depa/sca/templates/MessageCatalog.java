@@ -7,10 +7,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.MessageFormat;
@@ -28,15 +28,16 @@ public final class MessageCatalog {
 	private final Map<Lang, Properties> bundles = new EnumMap<>(Lang.class);
 
 	// Parsing a pattern and loading its locale data costs far more than formatting, so
-	// each
-	// pattern is compiled once; formats are not thread-safe, so each use works on a
-	// clone.
-	private final Map<Lang, Map<String, MessageFormat>> compiled = new EnumMap<>(Lang.class);
+	// each pattern is compiled once per thread. Formats are not thread-safe, and a clone
+	// is no way out: ICU's MessageFormat.clone() shares its date and number formats with
+	// the original, so two threads formatting one message at once garbled its date or
+	// failed.
+	private final ThreadLocal<Map<Lang, Map<String, MessageFormat>>> compiled = ThreadLocal
+		.withInitial(() -> new EnumMap<>(Lang.class));
 
 	private MessageCatalog() {
 		for (Lang lang : Lang.values()) {
 			this.bundles.put(lang, load("catalog/messages_" + lang.code() + ".properties"));
-			this.compiled.put(lang, new ConcurrentHashMap<>());
 		}
 	}
 
@@ -72,8 +73,10 @@ public final class MessageCatalog {
 		if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
 			return pattern;
 		}
-		MessageFormat prototype = this.compiled.get(lang).computeIfAbsent(key, (k) -> compile(pattern, lang));
-		return prototype.clone().format(args);
+		MessageFormat format = this.compiled.get()
+			.computeIfAbsent(lang, (l) -> new HashMap<>())
+			.computeIfAbsent(key, (k) -> compile(pattern, lang));
+		return format.format(args);
 	}
 
 	/** Whether the catalog has a key in a language (optional, per-field sentences). */

@@ -1,11 +1,17 @@
 package th.or.depa.sca.templates;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +74,45 @@ class MessageCatalogTests {
 		}
 		finally {
 			TimeZone.setDefault(original);
+		}
+	}
+
+	@Test
+	void shouldFormatDatesRightFromManyThreadsAtOnce() throws Exception {
+		// ICU's MessageFormat.clone() shares its date formats with the original: two
+		// threads formatting one message at once garbled its date or failed (the bot's
+		// warm-up, which answers from several threads, once stopped the start-up so).
+		MessageCatalog catalog = MessageCatalog.load();
+		Date[] days = new Date[40];
+		String[] expected = new String[days.length];
+		for (int i = 0; i < days.length; i++) {
+			days[i] = Date
+				.from(ZonedDateTime.parse("2022-07-21T00:00+07:00[Asia/Bangkok]").plusDays(i * 37).toInstant());
+			expected[i] = catalog.text(Lang.TH, MessageKey.REGISTER_CLOSED, Map.of("round", 2, "lastDay", days[i]));
+		}
+		int threads = 4;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Integer>> wrong = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int offset = t;
+				wrong.add(pool.submit(() -> {
+					int mismatches = 0;
+					for (int n = 0; n < 20_000; n++) {
+						int i = (n + offset * 7) % days.length;
+						String text = catalog.text(Lang.TH, MessageKey.REGISTER_CLOSED,
+								Map.of("round", 2, "lastDay", days[i]));
+						mismatches += text.equals(expected[i]) ? 0 : 1;
+					}
+					return mismatches;
+				}));
+			}
+			for (Future<Integer> each : wrong) {
+				assertThat(each.get(2, TimeUnit.MINUTES)).isZero();
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 
