@@ -33,9 +33,10 @@ public final class BenchmarkMain {
 			Statistics stats = result.getPrimaryResult().getStatistics();
 			if (name.endsWith("FaqBenchmark.answer")) {
 				System.out.printf(Locale.ROOT,
-						"FAQ answer, %s entries: mean %.1f us, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (%d samples)%n",
-						result.getParams().getParam("entries"), stats.getMean(), stats.getPercentile(50),
-						stats.getPercentile(99), stats.getPercentile(99.9), stats.getMax(), stats.getN());
+						"FAQ answer, %s entries, %s texts: mean %.1f us, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (%d samples)%n",
+						result.getParams().getParam("entries"), result.getParams().getParam("texts"), stats.getMean(),
+						stats.getPercentile(50), stats.getPercentile(99), stats.getPercentile(99.9), stats.getMax(),
+						stats.getN());
 			}
 			else if (name.contains("FaqColdStartBenchmark.")) {
 				System.out.printf(Locale.ROOT, "cold %s: mean %.1f ms, min %.1f ms, max %.1f ms (%d fresh JVMs)%n",
