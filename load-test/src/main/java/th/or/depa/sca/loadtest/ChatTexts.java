@@ -63,7 +63,7 @@ public final class ChatTexts {
 	 * The texts in {@code file}: the question column of the evaluation set's TSV, or one
 	 * text per line; blank lines and lines starting with {@code #} are skipped.
 	 */
-	public static ChatTexts load(Path file) throws IOException {
+	static ChatTexts load(Path file) throws IOException {
 		List<String> texts = new ArrayList<>();
 		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 			if (line.isBlank() || line.startsWith("#")) {
@@ -106,7 +106,7 @@ public final class ChatTexts {
 		return this.questions.size();
 	}
 
-	public String question(SplittableRandom random) {
+	String question(SplittableRandom random) {
 		String base = this.questions.get(random.nextInt(this.questions.size()));
 		return vary(base, random, true);
 	}

@@ -41,8 +41,6 @@ final class Prefiltered {
 	 */
 	private static final String[] BEFORE = { "", " ", "a", "ก" };
 
-	private static final String[] NOTHING_BEFORE = { "" };
-
 	/**
 	 * @param regex the pattern
 	 * @param startLetters every character a match can start with (below U+0E80: ASCII and
@@ -71,17 +69,13 @@ final class Prefiltered {
 	 * every other letter is taken as a possible second letter.
 	 */
 	private static long[][] seconds(Pattern pattern, String startLetters) {
-		String regex = pattern.pattern();
-		boolean looksBehind = regex.contains("\\b") || regex.contains("\\B") || regex.contains("(?<")
-				|| regex.contains("^") || regex.contains("\\G") || regex.contains("\\A");
-		String[] before = looksBehind ? BEFORE : NOTHING_BEFORE;
 		long[][] out = new long[LIMIT][];
 		for (int i = 0; i < startLetters.length(); i++) {
 			char first = startLetters.charAt(i);
 			long[] next = new long[LIMIT >>> 6];
 			for (char second = 0; second < LIMIT; second++) {
 				boolean tried = second < 0x80 || second >= 0x0E00;
-				if (!tried || canStart(pattern, before, first, second)) {
+				if (!tried || canStart(pattern, first, second)) {
 					next[second >>> 6] |= 1L << second;
 				}
 			}
@@ -90,8 +84,8 @@ final class Prefiltered {
 		return out;
 	}
 
-	private static boolean canStart(Pattern pattern, String[] befores, char first, char second) {
-		for (String before : befores) {
+	private static boolean canStart(Pattern pattern, char first, char second) {
+		for (String before : BEFORE) {
 			String text = before + first + second;
 			Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
 			matcher.region(before.length(), text.length());
