@@ -1,5 +1,7 @@
 package th.or.depa.sca.templates.faq;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +22,9 @@ public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String
 		List<String> answers, Integer round) {
 
 	public FaqEntry {
-		topic = Map.copyOf(topic);
-		questions = Map.copyOf(questions);
-		answer = Map.copyOf(answer);
+		topic = byLang(topic);
+		questions = byLang(questions);
+		answer = byLang(answer);
 		answers = (answers != null) ? List.copyOf(answers) : null;
 	}
 
@@ -30,7 +32,19 @@ public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String
 		return this.topic.get(lang);
 	}
 
-	/** Every phrasing, all languages. */
+	/**
+	 * An unmodifiable copy in the order of {@link Lang}: {@code Map.copyOf} iterates in
+	 * an order that changes from one JVM to the next, so {@link #allQuestions()} gave the
+	 * index its phrasings in a different order on each start, and the classifier's
+	 * training differed with it.
+	 */
+	private static <V> Map<Lang, V> byLang(Map<Lang, V> values) {
+		Map<Lang, V> ordered = new EnumMap<>(Lang.class);
+		ordered.putAll(Map.copyOf(values)); // no null key or value
+		return Collections.unmodifiableMap(ordered);
+	}
+
+	/** Every phrasing, Thai first, then English. */
 	public List<String> allQuestions() {
 		return questions.values().stream().flatMap(List::stream).toList();
 	}
