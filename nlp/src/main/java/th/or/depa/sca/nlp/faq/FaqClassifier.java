@@ -24,9 +24,12 @@ import de.bwaldvogel.liblinear.SolverType;
  * else) instead of weighing every shared word by its rarity, and gives a probability per
  * class.
  * <p>
- * Trained when the index is built, in milliseconds and deterministically (the solver is a
- * trust-region Newton method, no random order), so that a staff edit of the FAQ still
- * needs no build step. Immutable and thread-safe.
+ * Trained when the index is built, in a tenth of a second for today's FAQ and
+ * deterministically, so that a staff edit of the FAQ still needs no build step. The
+ * solver is liblinear's dual coordinate descent: it reaches the same optimum as the
+ * primal Newton method (every evaluation set answered the same) three to four times
+ * faster, and its order of coordinates comes from a random generator that each training
+ * seeds afresh. Immutable and thread-safe.
  */
 final class FaqClassifier {
 
@@ -41,6 +44,10 @@ final class FaqClassifier {
 	/** Inverse regularisation strength: large, as the phrasings are few and clean. */
 	private static final double COST = 8;
 
+	/**
+	 * Stopping tolerance of the dual solver; 0.1 (liblinear's default for it) answered
+	 * every evaluation set the same, but trained barely faster.
+	 */
 	private static final double TOLERANCE = 0.01;
 
 	/**
@@ -127,7 +134,7 @@ final class FaqClassifier {
 		problem.y = y;
 		problem.bias = -1;
 		Linear.disableDebugOutput();
-		Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, COST, TOLERANCE));
+		Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR_DUAL, COST, TOLERANCE));
 		String[] byLabel = classes.keySet().toArray(String[]::new);
 		int[] order = model.getLabels();
 		String[] ids = new String[order.length];
