@@ -29,8 +29,8 @@ import de.bwaldvogel.liblinear.SolverType;
  * deterministically, so that a staff edit of the FAQ still needs no build step: one
  * binary problem per class (one against the rest, as liblinear does it), the classes on
  * all cores at once. The solver is liblinear's dual coordinate descent: it reaches the
- * same optimum as the primal Newton method (every evaluation set answered the same) three
- * to four times faster, and its order of coordinates comes from a random generator that
+ * same optimum as the primal Newton method (every evaluation set answered the same) about
+ * three times faster, and its order of coordinates comes from a random generator that
  * each problem seeds afresh, so the model does not depend on which thread trained what.
  * <p>
  * The weights are kept as floats, feature by feature: a FAQ of 300 entries has about
