@@ -44,7 +44,18 @@ enum Asks {
 	 * project won first prize", "best smart city"). The facts rank nothing, so only an
 	 * entry asked that way could answer it.
 	 */
-	RANKING("ทชอจmbthlgw", "ที่สุด|ชนะเลิศ|อันดับ|\\b(?:most|best|top|highest|biggest|largest|greatest|worst)\\b"),
+	RANKING("ทชอจmbthlgwfได1", "ที่สุด|ชนะ|อันดับ|ได้ที่\\s*(?:หนึ่ง|1|๑)(?![0-9])"
+			+ "|\\b(?:most|best|top|highest|biggest|largest|greatest|worst|win|wins|winner|winners|won|winning)\\b"
+			+ "|\\b(?:first|1st)\\s+(?:place|prize)\\b"),
+
+	/**
+	 * A name: "กัปตันของจังหวัดน่านชื่ออะไร", "what's the mentor's name". Entries that
+	 * name nobody do not answer it. "รายชื่อ" is a list, and "ผมชื่อต้น" introduces the
+	 * writer.
+	 */
+	NAME("ชwnf", "(?<!ราย)ชื่อ(?:ว่า|เต็ม|จริง)?\\s*(?:อะไร|ไร|อิหยัง)|ชื่อเต็ม"
+			+ "|\\bwhat(?:'s|s| is| are)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|its\\s+)?(?:\\w+(?:'s)?\\s+)?names?\\b"
+			+ "|\\bnames?\\s+of\\b|\\bfull\\s+name\\b"),
 
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");

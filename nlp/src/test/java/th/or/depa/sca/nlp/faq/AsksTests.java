@@ -40,6 +40,28 @@ class AsksTests {
 	}
 
 	@Test
+	void shouldReadAWinnerAsARanking() {
+		assertThat(Asks.in("รุ่น 1 จังหวัดไหนได้ที่หนึ่ง")).contains(Asks.RANKING);
+		assertThat(Asks.in("เมืองไหนชนะ")).contains(Asks.RANKING);
+		assertThat(Asks.in("which city won round 1")).contains(Asks.RANKING);
+		assertThat(Asks.in("who took first place")).contains(Asks.RANKING);
+		// The first round is no ranking.
+		assertThat(Asks.in("รุ่นที่หนึ่งมีกี่คน")).doesNotContain(Asks.RANKING);
+		assertThat(Asks.in("ได้ที่ 12 ของประเทศ")).doesNotContain(Asks.RANKING);
+	}
+
+	@Test
+	void shouldReadAQuestionForANameButNotAWriterIntroducingThemselves() {
+		assertThat(Asks.in("พี่เลี้ยงของ จ.อุดรฯ ชื่ออะไร")).containsExactly(Asks.NAME);
+		assertThat(Asks.in("ชื่อเต็มของโครงการคืออะไร")).containsExactly(Asks.NAME);
+		assertThat(Asks.in("what's the mentor's name")).containsExactly(Asks.NAME);
+		assertThat(Asks.in("what are the names of the winners")).contains(Asks.NAME);
+		assertThat(Asks.in("ผมชื่อต้นครับ สมัครได้ไหม")).isEmpty();
+		assertThat(Asks.in("My name is Ploy, can I apply?")).isEmpty();
+		assertThat(Asks.in("ขอรายชื่อเมืองที่ผ่านหน่อย")).containsExactly(Asks.LIST);
+	}
+
+	@Test
 	void shouldReadADateAsATimeNotAnAmount() {
 		assertThat(Asks.in("พิธีจัดวันที่เท่าไหร่")).containsExactly(Asks.TIME);
 	}

@@ -18,14 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The blind sets ({@code faq/blind.tsv}, {@code faq/blind-2.tsv},
- * {@code faq/blind-3.tsv}, {@code faq/blind-4.tsv}, {@code faq/blind-final.tsv}):
- * questions written from the program's facts and the topic list alone, by someone who
- * never saw the FAQ file or the other sets, with traps (the program's words about
- * something it does not cover), English and long messages. Writes a report per set and
- * group, with each miss, to {@code target/faq-eval-blind.txt},
+ * {@code faq/blind-3.tsv}, {@code faq/blind-4.tsv}, {@code faq/blind-5.tsv},
+ * {@code faq/blind-final.tsv}): questions written from the program's facts and the topic
+ * list alone, by someone who never saw the FAQ file or the other sets, with traps (the
+ * program's words about something it does not cover), English and long messages. Writes a
+ * report per set and group, with each miss, to {@code target/faq-eval-blind.txt},
  * {@code target/faq-eval-blind-2.txt}, {@code target/faq-eval-blind-3.txt},
- * {@code target/faq-eval-blind-4.txt} and {@code target/faq-eval-blind-final.txt}, so
- * that a staff member editing the FAQ sees what changed.
+ * {@code target/faq-eval-blind-4.txt}, {@code target/faq-eval-blind-5.txt} and
+ * {@code target/faq-eval-blind-final.txt}, so that a staff member editing the FAQ sees
+ * what changed.
  * <p>
  * Each message is read as the bot reads it: a question about a round not announced yet is
  * declined before the FAQ ({@link BeforeTheFaq}), the rest go to the FAQ index.
@@ -72,6 +73,16 @@ class BlindEvaluationTests {
 	 * (traps 90.0). Floored just under that.
 	 */
 	private static final Floors FOURTH = new Floors(0.93, 0.89, 0.94, 0.93);
+
+	/**
+	 * The fifth blind set ({@code faq/blind-5.tsv}, 290 messages, 150 of them traps):
+	 * written on 2026-12-02 the same way, as a development set, to find why the final
+	 * set's traps are declined less often than the other sets'. First figure 91.4 %
+	 * (traps 90.0, English 87.5, long 85.0); with questions for a name and for a winner
+	 * read as kinds no entry is asked (but the program's own name), 92.8 % (traps 92.7).
+	 * Floored just under that.
+	 */
+	private static final Floors FIFTH = new Floors(0.92, 0.92, 0.87, 0.84);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
@@ -124,6 +135,11 @@ class BlindEvaluationTests {
 	}
 
 	@Test
+	void shouldAnswerTheFifthBlindSet() throws IOException {
+		evaluate("faq/blind-5.tsv", "faq-eval-blind-5.txt", "Fifth blind set (development)", FIFTH);
+	}
+
+	@Test
 	void shouldAnswerTheFinalBlindSet() throws IOException {
 		evaluate("faq/blind-final.tsv", "faq-eval-blind-final.txt", "Final blind set", FINAL);
 	}
@@ -134,7 +150,7 @@ class BlindEvaluationTests {
 		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
 		ids.add(FaqEvaluationTests.FALLBACK);
 		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-3.tsv", "faq/blind-4.tsv",
-				"faq/blind-final.tsv")) {
+				"faq/blind-5.tsv", "faq/blind-final.tsv")) {
 			List<Row> rows = read(file);
 			assertThat(rows).as(file).hasSizeGreaterThanOrEqualTo(200);
 			assertThat(rows).as(file).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
