@@ -336,7 +336,7 @@ public final class LoadGenerator {
 			Report.Traffic traffic = new Report.Traffic(opts.mix().toString(), opts.users(), events.textsSent(),
 					events.uniqueTexts(), events.formEvents(), events.submits());
 			Report report = Report.of(schedule, pacer.stats(), ledger, stub.counts(), traffic, cpu,
-					opts.targetAckP99Millis());
+					opts.targetAckP99Millis(), opts.targetReplyP99Millis());
 			this.out.print(report.toText());
 			writeJson(report);
 			if (pacer.redeliveriesSent() > 0) {

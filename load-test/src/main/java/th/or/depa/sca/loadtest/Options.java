@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param stubDelay simulated LINE API latency
  * @param stubPort port of the LINE API stub, 0 for a free one
  * @param targetAckP99Millis pass threshold for the ack p99
+ * @param targetReplyP99Millis pass threshold for the reply p99 (intended send to the
+ * answer reaching the LINE API)
  * @param java launcher for the bot
  * @param botJar the packaged bot
  * @param botJvmArgs extra JVM arguments for the bot
@@ -48,10 +50,11 @@ import java.util.regex.Pattern;
  * @param botEnv extra environment for the launched bot
  */
 record Options(double rate, Duration warmup, Duration duration, Duration drain, int users, int maxInFlight,
-		Duration stubDelay, int stubPort, double targetAckP99Millis, String java, Path botJar, List<String> botJvmArgs,
-		URI target, String secret, Path outDir, Path texts, TrafficMix mix, long seed, double stubRateLimit,
-		double stubServerErrorRate, double stubTimeoutRate, String redisUrl, int generatorWarmup, double thenRate,
-		Duration thenDuration, Duration redeliverAfter, Duration webhookTimeout, Map<String, String> botEnv) {
+		Duration stubDelay, int stubPort, double targetAckP99Millis, double targetReplyP99Millis, String java,
+		Path botJar, List<String> botJvmArgs, URI target, String secret, Path outDir, Path texts, TrafficMix mix,
+		long seed, double stubRateLimit, double stubServerErrorRate, double stubTimeoutRate, String redisUrl,
+		int generatorWarmup, double thenRate, Duration thenDuration, Duration redeliverAfter, Duration webhookTimeout,
+		Map<String, String> botEnv) {
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -75,6 +78,8 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			  --webhook-timeout D      how long a webhook may wait for its answer before it fails and
 			                           is redelivered, as LINE gives up after 2 s (default 2s)
 			  --target-ack-p99-ms X    pass threshold for ack latency p99 (default 50)
+			  --target-reply-p99-ms X  pass threshold for reply latency p99, from intended send to the
+			                           answer reaching the LINE API (default 200)
 			  --generator-warmup N     requests the generator first sends to a stub of its own, while
 			                           the bot starts, so that its cost is measured warm (default 20000)
 			  --then-rate N            after the measured window, a second measured phase at this rate
@@ -131,6 +136,7 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 		Duration stubDelay = Duration.ofMillis(30);
 		int stubPort = 0;
 		double targetAckP99Millis = 50;
+		double targetReplyP99Millis = 200;
 		String java = null;
 		Path botJar = Path.of("bot", "target", "bot.jar");
 		List<String> botJvmArgs = List.of();
@@ -178,6 +184,7 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 				case "--stub-delay-ms" -> stubDelay = Duration.ofMillis(nonNegativeInt(name, value));
 				case "--stub-port" -> stubPort = port(name, value);
 				case "--target-ack-p99-ms" -> targetAckP99Millis = positiveDouble(name, value);
+				case "--target-reply-p99-ms" -> targetReplyP99Millis = positiveDouble(name, value);
 				case "--java" -> java = value;
 				case "--bot-jar" -> botJar = Path.of(value);
 				case "--bot-jvm-args" -> botJvmArgs = splitArgs(value);
@@ -220,9 +227,9 @@ record Options(double rate, Duration warmup, Duration duration, Duration drain, 
 			throw new IllegalArgumentException("--target needs --secret, the channel secret that bot verifies with");
 		}
 		return new Options(rate, warmup, duration, drain, users, maxInFlight, stubDelay, stubPort, targetAckP99Millis,
-				(java != null) ? java : BotProcess.currentJava(), botJar, botJvmArgs, target, secret, outDir, texts,
-				mix, seed, stubRateLimit, stubServerErrorRate, stubTimeoutRate, redisUrl, generatorWarmup, thenRate,
-				thenDuration, redeliverAfter, webhookTimeout, Map.copyOf(botEnv));
+				targetReplyP99Millis, (java != null) ? java : BotProcess.currentJava(), botJar, botJvmArgs, target,
+				secret, outDir, texts, mix, seed, stubRateLimit, stubServerErrorRate, stubTimeoutRate, redisUrl,
+				generatorWarmup, thenRate, thenDuration, redeliverAfter, webhookTimeout, Map.copyOf(botEnv));
 	}
 
 	static boolean asksForHelp(String... args) {

@@ -33,12 +33,13 @@ import th.or.depa.sca.loadtest.LineApiStub.StubCounts;
  * @param generatorCpu CPU the generator and the stub used in the measured window
  * @param machine where the generator ran
  * @param targetAckP99Millis threshold for the ack p99
+ * @param targetReplyP99Millis threshold for the reply p99
  */
 record Report(double targetRate, double warmupSeconds, double measuredSeconds, long scheduled,
 		double achievedAcksPerSecond, long sent, long notSent, long acked2xx, Map<Integer, Long> non2xxByStatus,
 		long transportErrors, Map<String, Long> errorsByType, long noAckByEnd, Latency ack, Latency endToEnd,
 		Answers answers, StubCounts stub, Traffic traffic, ProcessCpu.Usage generatorCpu, Machine machine,
-		double targetAckP99Millis) {
+		double targetAckP99Millis, double targetReplyP99Millis) {
 
 	/**
 	 * Share of the target rate that must be acknowledged; a little slack for timer jitter
@@ -56,13 +57,13 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 	static final double GENERATOR_CPU_BUDGET_MILLIS = 0.2;
 
 	static Report of(Schedule schedule, AckStats acks, AnswerLedger ledger, StubCounts stub, Traffic traffic,
-			ProcessCpu.Usage generatorCpu, double targetAckP99Millis) {
+			ProcessCpu.Usage generatorCpu, double targetAckP99Millis, double targetReplyP99Millis) {
 		double measuredSeconds = schedule.measuredSeconds();
 		return new Report(schedule.measuredRate(), schedule.warmup().toNanos() / 1e9, measuredSeconds,
 				schedule.measuredEvents(), acks.acks2xxInWindow() / measuredSeconds, acks.sent(), acks.notSent(),
 				acks.acked2xx(), acks.non2xxByStatus(), acks.transportErrors(), acks.errorsByType(), acks.noAckByEnd(),
 				Latency.of(acks.ackMicros()), Latency.of(ledger.endToEndMicros()), Answers.of(ledger), stub, traffic,
-				generatorCpu, Machine.current(), targetAckP99Millis);
+				generatorCpu, Machine.current(), targetAckP99Millis, targetReplyP99Millis);
 	}
 
 	/** Measured events answered at least once. */
@@ -86,6 +87,10 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 		return this.ack.count() > 0 && this.ack.p99Millis() < this.targetAckP99Millis;
 	}
 
+	boolean replyLatencyPassed() {
+		return this.endToEnd.count() > 0 && this.endToEnd.p99Millis() < this.targetReplyP99Millis;
+	}
+
 	boolean answersPassed() {
 		return unanswered() == 0 && this.answers.duplicates() == 0;
 	}
@@ -100,7 +105,7 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 	}
 
 	boolean passed() {
-		return ratePassed() && ackLatencyPassed() && answersPassed() && textsPassed();
+		return ratePassed() && ackLatencyPassed() && replyLatencyPassed() && answersPassed() && textsPassed();
 	}
 
 	String toText() {
@@ -123,7 +128,8 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 						this.non2xxByStatus, this.transportErrors, this.errorsByType, this.noAckByEnd)
 				+ line("ack latency", "%s  [%s: p99 < %s ms]", this.ack.toText(true), verdict(ackLatencyPassed()),
 						number(this.targetAckP99Millis))
-				+ line("reply latency", "%s", this.endToEnd.toText(false))
+				+ line("reply latency", "%s  [%s: p99 < %s ms]", this.endToEnd.toText(false),
+						verdict(replyLatencyPassed()), number(this.targetReplyP99Millis))
 				+ line("answered", "%d (%.2f %%): once %d, duplicated %d (%d extra), unanswered %d  [%s: all once]",
 						a.answered(), answeredPercent(), a.answeredOnce(), a.duplicatedEvents(), a.duplicates(),
 						unanswered(), verdict(answersPassed()))
@@ -201,11 +207,13 @@ record Report(double targetRate, double warmupSeconds, double measuredSeconds, l
 								+ ", \"javaVersion\": " + quote(this.machine.java()) + "}")
 				+ field("targets",
 						"{\"minAcksPerSecond\": " + number(RATE_TOLERANCE * this.targetRate) + ", \"ackP99MsBelow\": "
-								+ number(this.targetAckP99Millis)
+								+ number(this.targetAckP99Millis) + ", \"replyP99MsBelow\": "
+								+ number(this.targetReplyP99Millis)
 								+ ", \"unanswered\": 0, \"duplicateAnswers\": 0, \"minUniqueTextFraction\": "
 								+ number(MIN_UNIQUE_TEXTS) + "}")
 				+ "  \"checks\": {\"rate\": " + ratePassed() + ", \"ackP99\": " + ackLatencyPassed()
-				+ ", \"answeredExactlyOnce\": " + answersPassed() + ", \"textsVaried\": " + textsPassed() + "}\n}\n";
+				+ ", \"replyP99\": " + replyLatencyPassed() + ", \"answeredExactlyOnce\": " + answersPassed()
+				+ ", \"textsVaried\": " + textsPassed() + "}\n}\n";
 	}
 
 	private static String field(String name, Object value) {

@@ -41,6 +41,7 @@ class OptionsTest {
 		assertThat(options.maxInFlight()).isEqualTo(4000);
 		assertThat(options.stubDelay()).isEqualTo(Duration.ofMillis(30));
 		assertThat(options.targetAckP99Millis()).isEqualTo(50);
+		assertThat(options.targetReplyP99Millis()).isEqualTo(200);
 		assertThat(options.botJar()).isEqualTo(Path.of("bot", "target", "bot.jar"));
 		assertThat(options.java()).isNotBlank();
 		assertThat(options.launchesBot()).isTrue();

@@ -35,6 +35,18 @@ class ReportTest {
 	}
 
 	@Test
+	void failsWhenAnswersReachLineTooLateEvenIfAcksAreFast() {
+		Traffic traffic = new Traffic("questions=1", 10, 1000, 900, 0, 0);
+		Report late = report(2000, FAST, new Latency(100, 28, 327, 482, 600, 672), 1000, 0, traffic);
+
+		assertThat(late.ackLatencyPassed()).isTrue();
+		assertThat(late.replyLatencyPassed()).isFalse();
+		assertThat(late.passed()).isFalse();
+		assertThat(late.toText()).contains("[FAIL: p99 < 200 ms]");
+		assertThat(late.toJson()).contains("\"replyP99\": false", "\"replyP99MsBelow\": 200");
+	}
+
+	@Test
 	void repetitiveTextsFailTheRunAndTheGeneratorCostIsReported() {
 		Report repetitive = report(2000, FAST, 1000, 0, new Traffic("questions=1", 10, 1000, 400, 0, 0));
 		Report varied = report(2000, FAST, 1000, 0);
@@ -68,11 +80,17 @@ class ReportTest {
 	}
 
 	private static Report report(double achieved, Latency ack, long answered, long duplicates, Traffic traffic) {
+		return report(achieved, ack, FAST, answered, duplicates, traffic);
+	}
+
+	private static Report report(double achieved, Latency ack, Latency reply, long answered, long duplicates,
+			Traffic traffic) {
 		Answers answers = new Answers(answered, answered - Math.min(answered, duplicates), duplicates, duplicates, 0, 5,
 				2, 0, 0, 0);
-		return new Report(2000, 0.5, 0.5, 1000, achieved, 1000, 0, 1000, Map.of(), 0, Map.of(), 0, ack, FAST, answers,
+		return new Report(2000, 0.5, 0.5, 1000, achieved, 1000, 0, 1000, Map.of(), 0, Map.of(), 0, ack, reply, answers,
 				new StubCounts(1000, 5, 0, 0, 3, 0, 0, 2, 0, 40), traffic,
-				new ProcessCpu.Usage(50_000_000, 1_000_000_000, 1000, 10_000_000), new Machine(2, "Linux", "21"), 50);
+				new ProcessCpu.Usage(50_000_000, 1_000_000_000, 1000, 10_000_000), new Machine(2, "Linux", "21"), 50,
+				200);
 	}
 
 }
