@@ -28,7 +28,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -231,7 +231,7 @@ public final class ThaiAnalysis {
 	private static String[] latinWords(String variant, CharArraySet stopWords) {
 		Tokenizer words = new WhitespaceTokenizer();
 		words.setReader(new StringReader(LATIN_WORD_GAP.matcher(variant).replaceAll(" ")));
-		return drain(new EnglishMinimalStemFilter(new StopFilter(words, stopWords))).toArray(String[]::new);
+		return drain(new KStemFilter(new StopFilter(words, stopWords))).toArray(String[]::new);
 	}
 
 	/** True if the word is one of the stop words and particles this analysis drops. */
@@ -276,7 +276,7 @@ public final class ThaiAnalysis {
 		Chain() {
 			TokenStream stream = new Recorder(new ThaiRepeatFilter(new ThaiNormalizationFilter(this.source)),
 					this.segments);
-			this.words = new EnglishMinimalStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
+			this.words = new KStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
 		}
 
 		/**
@@ -401,7 +401,7 @@ public final class ThaiAnalysis {
 			Tokenizer source = new ThaiTokenizer(ThaiAnalysis.this.dictionary);
 			TokenStream stream = new ThaiRepeatFilter(new ThaiNormalizationFilter(source));
 			if (this.dropStopWords) {
-				stream = new EnglishMinimalStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
+				stream = new KStemFilter(new StopFilter(stream, ThaiAnalysis.this.stopWords));
 			}
 			if (ThaiAnalysis.this.latinSynonyms.fst != null) {
 				stream = new SynonymGraphFilter(stream, ThaiAnalysis.this.latinSynonyms, false);

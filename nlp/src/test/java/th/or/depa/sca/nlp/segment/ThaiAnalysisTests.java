@@ -53,6 +53,14 @@ class ThaiAnalysisTests {
 	}
 
 	@Test
+	void shouldReadEnglishInflectionsAsTheirDictionaryWord() {
+		// Lucene's KStem: "doing" is "do", "studying" "study", "ambassadors"
+		// "ambassador"; the minimal stemmer took only plurals off.
+		assertThat(this.analysis.words("what will I be doing")).containsExactly("what", "do");
+		assertThat(this.analysis.words("studying ambassadors")).containsExactly("study", "ambassador");
+	}
+
+	@Test
 	void shouldSplitChatParticlesGluedToTheWordBeforeThem() {
 		assertThat(this.analysis.words("สมัครได้มั้ยคะ")).containsExactly("สมัคร", "ได้");
 		assertThat(this.analysis.words("ต้องมีพอร์ตป่ะ")).containsExactly("ต้อง", "มี", "พอร์ต");
