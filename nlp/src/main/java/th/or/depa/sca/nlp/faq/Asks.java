@@ -66,6 +66,13 @@ enum Asks {
 	 */
 	static final Prefiltered IDENTITY = new Prefiltered("(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน", "คเม");
 
+	/**
+	 * "When will you announce who got in?", "ประกาศผลว่าใครผ่านเมื่อไหร่": a "who" that
+	 * is what is announced asks for no person; the question is when.
+	 */
+	static final Prefiltered ANNOUNCED_WHO = new Prefiltered(
+			"ประกาศ(?:ผล)?\\s*(?:ว่า)?\\s*(?:มี)?\\s*ใคร|\\bannounc(?:e|es|ed|ing)\\s+who\\b", "ปa");
+
 	final Prefiltered pattern;
 
 	/**
@@ -82,7 +89,7 @@ enum Asks {
 	 */
 	static Set<Asks> in(String text) {
 		Set<Asks> kinds = EnumSet.noneOf(Asks.class);
-		String lower = IDENTITY.replaceAll(text.toLowerCase(Locale.ROOT), " ");
+		String lower = ANNOUNCED_WHO.replaceAll(IDENTITY.replaceAll(text.toLowerCase(Locale.ROOT), " "), " ");
 		String rest = lower;
 		for (Asks kind : values()) {
 			if (kind.pattern.find((kind == LIST) ? lower : rest)) {

@@ -82,6 +82,13 @@ class AsksTests {
 	}
 
 	@Test
+	void shouldReadWhenTheyAnnounceWhoGotInAsATime() {
+		assertThat(Asks.in("when will u announce who got in")).containsExactly(Asks.TIME);
+		assertThat(Asks.in("ประกาศผลว่าใครผ่านเมื่อไหร่คะ")).containsExactly(Asks.TIME);
+		assertThat(Asks.in("who got in?")).containsExactly(Asks.PERSON);
+	}
+
+	@Test
 	void shouldAskNoKindForAYesNoQuestionOrATopic() {
 		assertThat(Asks.in("มีค่าสมัครไหม")).isEmpty();
 		assertThat(Asks.in("สมัครยังไง")).isEmpty();
