@@ -31,6 +31,9 @@ class ThaiAnalysisTests {
 		assertThat(this.analysis.words("อะคับ")).isEmpty();
 		// ... "มีคน" as มีค + น, and loan words in pieces: ไอ + ที, ส + ไลด์.
 		assertThat(this.analysis.segments("รุ่น 2 มีคนสมัครกี่คน")).containsSubsequence("มี", "คน", "สมัคร");
+		// ... and มีความ, มีครู the same way: มีค + วาม, มีค + รู.
+		assertThat(this.analysis.segments("ไม่มีความรู้เรื่องเมือง")).containsSubsequence("ไม่", "มี", "ความ", "รู้");
+		assertThat(this.analysis.segments("มีครูสอนไหม")).containsSubsequence("มี", "ครู", "สอน");
 		assertThat(this.analysis.segments("ไม่ได้จบสายไอที")).contains("ไอที");
 		assertThat(this.analysis.segments("ขอสไลด์หน่อย")).contains("สไลด์");
 		assertThat(this.analysis.segments("สมัครได้ที่ไหน")).containsExactly("สมัคร", "ได้", "ที่ไหน");

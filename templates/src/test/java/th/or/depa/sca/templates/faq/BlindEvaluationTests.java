@@ -88,10 +88,10 @@ class BlindEvaluationTests {
 	/**
 	 * The sixth blind set ({@code faq/blind-6.tsv}, 330 messages, 54 of them traps):
 	 * written on 2026-12-02 the same way, as a development set shaped like real traffic
-	 * rather than trap-heavy. First figure 95.2 % (traps 90.7, English 93.4, long 88.6).
-	 * Floored just under that.
+	 * rather than trap-heavy. First figure 95.2 % (traps 90.7, English 93.4, long 88.6);
+	 * with "apply" read as สมัคร, 95.8 % (long 90.9). Floored just under that.
 	 */
-	private static final Floors SIXTH = new Floors(0.95, 0.90, 0.93, 0.88);
+	private static final Floors SIXTH = new Floors(0.95, 0.90, 0.93, 0.90);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on

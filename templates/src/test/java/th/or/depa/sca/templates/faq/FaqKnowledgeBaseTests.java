@@ -128,6 +128,16 @@ class FaqKnowledgeBaseTests {
 	}
 
 	@Test
+	void shouldReadEnglishApplyInAThaiMessageAsสมัคร() {
+		// Thai chat glues "apply" into a Thai question: "ทำงานประจำอยู่applyได้มั้ยคะ".
+		assertThat(knowledge.analysis().words("ทำงานประจำอยู่applyได้มั้ยคะ")).contains("สมัคร")
+			.doesNotContain("apply");
+		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		assertThat(index.ask("ทำงานประจำอยู่applyได้มั้ยคะ")).isInstanceOfSatisfying(FaqResult.Answer.class,
+				(answer) -> assertThat(answer.match().id()).isEqualTo("who-can-apply"));
+	}
+
+	@Test
 	void shouldKeepTopicsShortEnoughForQuickReplyButtons() {
 		assertThat(knowledge.entries()).allSatisfy((entry) -> assertThat(entry.topic().values())
 			.allSatisfy((label) -> assertThat(label.length()).isLessThanOrEqualTo(20)));
