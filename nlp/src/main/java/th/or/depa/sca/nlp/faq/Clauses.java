@@ -30,6 +30,17 @@ final class Clauses {
 	private static final Pattern PARTICLE_END = Pattern
 		.compile("(?= )(?<=ครับผม|ครับ|คร้าบ|คับ|ค้าบ|ค่ะ|คะ|ค่า|คร่า|นะคะ|นะครับ|จ้ะ|จ้า|จ๊ะ|ฮะ|ฮับ)[ ]+");
 
+	/**
+	 * A particle that ends a clause with the next one glued on
+	 * ("ใครสมัครได้บ้างคะเสียเงินไหมคะ"): ครับ, ค่ะ, คะ before Thai text, but not ครับผม,
+	 * คะแนน, คะนอง, คะเน.
+	 */
+	private static final Pattern PARTICLE_GLUED = Pattern
+		.compile("(?<=ครับ|ค่ะ|คะ)(?=\\p{IsThai})(?!ผม|แนน|นอง|เน|ค่ะ|คะ|ครับ)");
+
+	/** The last letters of the particles {@link #PARTICLE_GLUED} splits after. */
+	private static final String PARTICLE_GLUED_LETTERS = "บะ";
+
 	/** Marks and line breaks that end a clause. */
 	private static final Pattern MARK_END = Pattern
 		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?=\\s)(?<=[A-Za-z0-9][.])\\s+");
@@ -93,7 +104,9 @@ final class Clauses {
 		List<String> out = new ArrayList<>();
 		for (String part : split(MARK_END, message.strip(), MARK_LETTERS)) {
 			for (String piece : split(PARTICLE_END, part, " ")) {
-				sentences(piece, out);
+				for (String glued : split(PARTICLE_GLUED, piece, PARTICLE_GLUED_LETTERS)) {
+					sentences(glued, out);
+				}
 			}
 		}
 		return out;

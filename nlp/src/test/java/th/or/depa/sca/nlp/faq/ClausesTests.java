@@ -15,6 +15,18 @@ class ClausesTests {
 	}
 
 	@Test
+	void shouldEndAThaiClauseAtAParticleGluedToTheNextQuestion() {
+		assertThat(Clauses.split("ใครสมัครได้บ้างคะเสียเงินไหมคะ")).containsExactly("ใครสมัครได้บ้างคะ",
+				"เสียเงินไหมคะ");
+		assertThat(Clauses.split("สมัครยังไงครับต้องใช้เอกสารอะไรบ้าง")).containsExactly("สมัครยังไงครับ",
+				"ต้องใช้เอกสารอะไรบ้าง");
+		// Not inside a word, nor between particles.
+		assertThat(Clauses.split("ได้คะแนนเท่าไหร่คะ")).containsExactly("ได้คะแนนเท่าไหร่คะ");
+		assertThat(Clauses.split("ขอบคุณครับผม")).containsExactly("ขอบคุณครับผม");
+		assertThat(Clauses.split("ได้ไหมคะค่ะ")).containsExactly("ได้ไหมคะค่ะ");
+	}
+
+	@Test
 	void shouldEndAnEnglishSentenceAtAFullStopEvenWithoutACapital() {
 		assertThat(Clauses.split("hi admin. i live in nan now. when does it close?")).containsExactly("hi admin.",
 				"i live in nan now.", "when does it close?");

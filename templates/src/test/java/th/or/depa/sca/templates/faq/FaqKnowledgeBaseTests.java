@@ -138,6 +138,12 @@ class FaqKnowledgeBaseTests {
 	}
 
 	@Test
+	void shouldReadTheAimInEnglishAsเป้าหมาย() {
+		assertThat(knowledge.analysis().words("what's the aim")).containsExactly("what", "เป้าหมาย");
+		assertThat(knowledge.analysis().words("program goals?")).contains("เป้าหมาย");
+	}
+
+	@Test
 	void shouldKeepTopicsShortEnoughForQuickReplyButtons() {
 		assertThat(knowledge.entries()).allSatisfy((entry) -> assertThat(entry.topic().values())
 			.allSatisfy((label) -> assertThat(label.length()).isLessThanOrEqualTo(20)));
