@@ -144,6 +144,15 @@ class FaqKnowledgeBaseTests {
 	}
 
 	@Test
+	void shouldAnswerASecondQuestionItIsFairlySureOf() {
+		// The second clause alone is answered with a confidence of about 0.35.
+		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		assertThat(index.askAll("how long does the program run, and do participants get any kind of pay?"))
+			.extracting((answer) -> answer.match().id())
+			.containsExactly("duration", "allowance");
+	}
+
+	@Test
 	void shouldKeepTopicsShortEnoughForQuickReplyButtons() {
 		assertThat(knowledge.entries()).allSatisfy((entry) -> assertThat(entry.topic().values())
 			.allSatisfy((label) -> assertThat(label.length()).isLessThanOrEqualTo(20)));
