@@ -97,9 +97,12 @@ class BlindEvaluationTests {
 	 * A blind set of messages that ask two questions ({@code faq/blind-two.tsv}, 170
 	 * messages, 115 of them asking two): written on 2026-12-02 the same way, as a
 	 * development set, because the final set's messages that ask two questions (47 of
-	 * them) were its weakest group.
+	 * them) were its weakest group. First figure 87.1 % (English 90.4, long 83.8); with
+	 * "aim" and "goal" read as เป้าหมาย and a clause ended at a particle glued to the
+	 * next question, 90.0 %; with second answers taken from a confidence of 0.32 (was
+	 * 0.35), 91.8 %. Floored just under that.
 	 */
-	private static final Floors TWO = new Floors(0, 0, 0, 0);
+	private static final Floors TWO = new Floors(0.91, 0.8, 0.92, 0.85);
 
 	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
