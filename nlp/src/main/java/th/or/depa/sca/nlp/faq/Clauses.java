@@ -78,7 +78,8 @@ final class Clauses {
 			"ไมปเรหยอทตกใบดแ");
 
 	/** Words that announce a question ("อยากทราบว่า …") rather than ask one. */
-	static final Prefiltered THAI_ANNOUNCED = new Prefiltered("อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|แนะนำ", "อสขแ");
+	static final Prefiltered THAI_ANNOUNCED = new Prefiltered(
+			"อยากทราบ|อยากรู้|สอบถาม|ขอข้อมูล|ขอทราบ|ขอถามเรื่อง|ช่วยบอก|แนะนำ", "อสขแช");
 
 	/**
 	 * Words that announce an English question ("we would like to know how many …"): what

@@ -27,6 +27,14 @@ class ClausesTests {
 	}
 
 	@Test
+	void shouldTakeAskingAboutOrAskingToBeToldAsAQuestion() {
+		assertThat(Clauses.asks("แล้วขอถามเรื่องเอกสารที่ต้องใช้สมัครด้วยค่ะ")).isTrue();
+		assertThat(Clauses.asks("แล้วช่วยบอกวิธีสมัครด้วยค่ะ")).isTrue();
+		// "Let me ask two things" announces the questions that follow.
+		assertThat(Clauses.asks("ขอถามสองเรื่องครับ")).isFalse();
+	}
+
+	@Test
 	void shouldEndAnEnglishSentenceAtAFullStopEvenWithoutACapital() {
 		assertThat(Clauses.split("hi admin. i live in nan now. when does it close?")).containsExactly("hi admin.",
 				"i live in nan now.", "when does it close?");

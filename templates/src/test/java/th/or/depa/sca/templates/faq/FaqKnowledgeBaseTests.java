@@ -141,6 +141,7 @@ class FaqKnowledgeBaseTests {
 	void shouldReadTheAimInEnglishAsเป้าหมาย() {
 		assertThat(knowledge.analysis().words("what's the aim")).containsExactly("what", "เป้าหมาย");
 		assertThat(knowledge.analysis().words("program goals?")).contains("เป้าหมาย");
+		assertThat(knowledge.analysis().words("what is its purpose")).contains("วัตถุประสงค์");
 	}
 
 	@Test
