@@ -41,12 +41,15 @@ final class Clauses {
 	/** The last letters of the particles {@link #PARTICLE_GLUED} splits after. */
 	private static final String PARTICLE_GLUED_LETTERS = "บะ";
 
-	/** Marks and line breaks that end a clause. */
+	/**
+	 * Marks and line breaks that end a clause, and the number of a listed question ("1) …
+	 * 2) …", "1. … 2. …").
+	 */
 	private static final Pattern MARK_END = Pattern
-		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?=\\s)(?<=[A-Za-z0-9][.])\\s+");
+		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?=\\s)(?<=[A-Za-z0-9][.])\\s+|\\s+(?=[1-9][).]\\s)");
 
 	/** What every match of {@link #MARK_END} has: a mark, a line break or a full stop. */
-	private static final String MARK_LETTERS = "?？!！\n\r.";
+	private static final String MARK_LETTERS = "?？!！\n\r.)";
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

@@ -35,6 +35,14 @@ class ClausesTests {
 	}
 
 	@Test
+	void shouldEndAClauseBeforeTheNumberOfTheNextListedQuestion() {
+		assertThat(Clauses.split("1) how many took part 2) how many projects came out of it"))
+			.containsExactly("1) how many took part", "2) how many projects came out of it");
+		assertThat(Clauses.split("ขอถาม 1. ปิดรับวันไหน 2. สมัครยังไง")).contains("ปิดรับวันไหน", "สมัครยังไง");
+		assertThat(Clauses.split("รุ่น 2 รับกี่คน")).containsExactly("รุ่น 2 รับกี่คน");
+	}
+
+	@Test
 	void shouldEndAnEnglishSentenceAtAFullStopEvenWithoutACapital() {
 		assertThat(Clauses.split("hi admin. i live in nan now. when does it close?")).containsExactly("hi admin.",
 				"i live in nan now.", "when does it close?");

@@ -105,6 +105,15 @@ class BlindEvaluationTests {
 	private static final Floors TWO = new Floors(0.91, 0.8, 0.92, 0.85);
 
 	/**
+	 * A second blind set of messages that ask two questions ({@code faq/blind-two-2.tsv},
+	 * 178 messages, 125 of them asking two, most of them short, many about related
+	 * topics): written on 2026-12-02 the same way, as a development set. First figure
+	 * 89.3 % (English 83.6, long 86.1); with a clause ended before the number of a listed
+	 * question, 89.9 %. Floored just under that.
+	 */
+	private static final Floors TWO_2 = new Floors(0.89, 0.9, 0.83, 0.86);
+
+	/**
 	 * The final blind set ({@code faq/blind-final.tsv}, 327 messages): written fresh on
 	 * 2026-12-02 by someone who saw only the facts and the topic list, never the FAQ
 	 * file, the code or the other sets; only its figures are read, never its misses.
@@ -167,6 +176,12 @@ class BlindEvaluationTests {
 	@Test
 	void shouldAnswerBothQuestionsOfTheTwoQuestionBlindSet() throws IOException {
 		evaluate("faq/blind-two.tsv", "faq-eval-blind-two.txt", "Two-question blind set (development)", TWO);
+	}
+
+	@Test
+	void shouldAnswerBothQuestionsOfTheSecondTwoQuestionBlindSet() throws IOException {
+		evaluate("faq/blind-two-2.tsv", "faq-eval-blind-two-2.txt", "Second two-question blind set (development)",
+				TWO_2);
 	}
 
 	@Test
