@@ -466,7 +466,9 @@ public final class FaqIndex {
 		List<Asked> out = new ArrayList<>();
 		for (List<String> readings : Clauses.asked(clauses, true)) {
 			// One question: the reading of it that is answered best stands for it (the
-			// clause, or its asking phrase without the story around it).
+			// clause, or its asking phrase without the story around it), a later reading
+			// only when clearly better: "objective ของโครงการคืออะไร" is about the aim,
+			// though "ของโครงการคืออะไร" alone fits what the program is a hair better.
 			Asked question = null;
 			for (String reading : readings) {
 				Asked asked = read.computeIfAbsent(reading,
@@ -477,7 +479,7 @@ public final class FaqIndex {
 				}
 				if (question == null || (asked.result() instanceof FaqResult.Answer answer
 						&& (!(question.result() instanceof FaqResult.Answer chosen)
-								|| answer.match().confidence() > chosen.match().confidence()))) {
+								|| answer.match().confidence() > chosen.match().confidence() + TIE_MARGIN))) {
 					question = asked;
 				}
 			}

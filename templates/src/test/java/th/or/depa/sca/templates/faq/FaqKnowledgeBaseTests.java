@@ -154,6 +154,14 @@ class FaqKnowledgeBaseTests {
 	}
 
 	@Test
+	void shouldReadAClauseAsAWholeUnlessAPhraseOfItIsClearlyBetterAnswered() {
+		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		assertThat(index.askAll("objective ของโครงการคืออะไร ได้อะไรหลังจบ"))
+			.extracting((answer) -> answer.match().id())
+			.containsExactly("aim", "outcomes");
+	}
+
+	@Test
 	void shouldKeepTopicsShortEnoughForQuickReplyButtons() {
 		assertThat(knowledge.entries()).allSatisfy((entry) -> assertThat(entry.topic().values())
 			.allSatisfy((label) -> assertThat(label.length()).isLessThanOrEqualTo(20)));
