@@ -68,7 +68,7 @@ final class Clauses {
 
 	/** "… and when …": where an English sentence goes on to a second question. */
 	private static final Pattern ENGLISH_NEXT_QUESTION = Pattern.compile(
-			"(?i)(?=[\\s,])\\s*,?\\s+(?:and|also|plus|n|&)\\s+(?=(?:also\\s+)?(?:how|what|whats|when|where|who|which|why|whether|is|are|do|does|can|will|should)\\b)");
+			"(?i)(?=[\\s,])\\s*,?\\s+(?:and|also|plus|n|&)\\s+(?=(?:also\\s+|btw\\s+|by\\s+the\\s+way\\s+)?(?:how|what|whats|when|where|who|which|why|whether|is|are|do|does|can|will|should)\\b)");
 
 	/** Where an English sentence's parts meet: a comma or a semicolon. */
 	private static final Pattern ENGLISH_PHRASES = Pattern.compile("\\s*[,;]\\s*");

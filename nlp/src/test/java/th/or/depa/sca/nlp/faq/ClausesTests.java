@@ -95,6 +95,8 @@ class ClausesTests {
 		assertThat(Clauses.split("is it free and can i apply online?")).containsExactly("is it free",
 				"can i apply online?");
 		assertThat(Clauses.split("me and my friend want to join")).containsExactly("me and my friend want to join");
+		assertThat(Clauses.split("how long does it run, and btw who won the match"))
+			.containsExactly("how long does it run", "btw who won the match");
 	}
 
 	@Test
