@@ -125,9 +125,10 @@ class BlindEvaluationTests {
 	 * off-topic messages in Thai, written from the facts and topics alone: 94.2 % (traps
 	 * 85.7, English 93.3, long 93.0); read as the bot reads it (the rounds not announced
 	 * declined first, and "รุ่นใหม่", the new generation, no longer taken for one): the
-	 * same. The floors sit just under the latest.
+	 * same; after the fifth, sixth and two-question development sets' work: 94.5 % (traps
+	 * 85.7, English 94.4, long 93.0). The floors sit just under the latest.
 	 */
-	private static final Floors FINAL = new Floors(0.94, 0.85, 0.93, 0.92);
+	private static final Floors FINAL = new Floors(0.94, 0.85, 0.94, 0.92);
 
 	private static FaqIndex index;
 
