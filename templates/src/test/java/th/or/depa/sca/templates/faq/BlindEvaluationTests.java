@@ -126,9 +126,11 @@ class BlindEvaluationTests {
 	 * 85.7, English 93.3, long 93.0); read as the bot reads it (the rounds not announced
 	 * declined first, and "รุ่นใหม่", the new generation, no longer taken for one): the
 	 * same; after the fifth, sixth and two-question development sets' work: 94.5 % (traps
-	 * 85.7, English 94.4, long 93.0). The floors sit just under the latest.
+	 * 85.7, English 94.4, long 93.0); with English phrasings for what those sets' English
+	 * misses asked and narrower answers for round 1's projects and depa: 95.1 % (traps
+	 * 85.7, English 96.6, long 93.0). The floors sit just under the latest.
 	 */
-	private static final Floors FINAL = new Floors(0.94, 0.85, 0.94, 0.92);
+	private static final Floors FINAL = new Floors(0.95, 0.85, 0.96, 0.92);
 
 	private static FaqIndex index;
 
