@@ -44,7 +44,7 @@ enum Asks {
 	 * project won first prize", "best smart city"). The facts rank nothing, so only an
 	 * entry asked that way could answer it.
 	 */
-	RANKING("ทชอจmbthlgwfได1", "ที่สุด|ชนะ|อันดับ|ได้ที่\\s*(?:หนึ่ง|1|๑)(?![0-9])"
+	RANKING("ทชอจmbthlgwfไ1", "ที่สุด|ชนะ|อันดับ|ได้ที่\\s*(?:หนึ่ง|1|๑)(?![0-9])"
 			+ "|\\b(?:most|best|top|highest|biggest|largest|greatest|worst|win|wins|winner|winners|won|winning)\\b"
 			+ "|\\b(?:first|1st)\\s+(?:place|prize)\\b"),
 

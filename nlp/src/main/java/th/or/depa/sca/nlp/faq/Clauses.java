@@ -48,7 +48,10 @@ final class Clauses {
 	private static final Pattern MARK_END = Pattern
 		.compile("(?<=[?？!！])\\s*|\\s*[\\n\\r]+\\s*|(?=\\s)(?<=[A-Za-z0-9][.])\\s+|\\s+(?=[1-9][).]\\s)");
 
-	/** What every match of {@link #MARK_END} has: a mark, a line break or a full stop. */
+	/**
+	 * What every match of {@link #MARK_END} has: a mark, a line break, a full stop or a
+	 * listed number's bracket.
+	 */
 	private static final String MARK_LETTERS = "?？!！\n\r.)";
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
