@@ -57,6 +57,12 @@ enum Asks {
 			+ "|\\bwhat(?:'s|s| is| are)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|its\\s+)?(?:\\w+(?:'s)?\\s+)?names?\\b"
 			+ "|\\bnames?\\s+of\\b|\\bfull\\s+name\\b"),
 
+	/**
+	 * A phone number or an e-mail address ("ขอเบอร์พี่เลี้ยงประจำจังหวัด", "is there an
+	 * email address"): only an entry that gives one answers it.
+	 */
+	PHONE("เอeplไ", "เบอร์|อีเมล|\\be-?mail\\b|\\bphone\\b|\\bline\\s*id\\b|ไอดีไลน์"),
+
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");
 

@@ -62,6 +62,13 @@ class AsksTests {
 	}
 
 	@Test
+	void shouldReadAQuestionForAPhoneNumberOrAnEmailAddress() {
+		assertThat(Asks.in("ขอเบอร์พี่เลี้ยงประจำจังหวัดหน่อยครับ")).containsExactly(Asks.PHONE);
+		assertThat(Asks.in("is there an email address for questions")).containsExactly(Asks.PHONE);
+		assertThat(Asks.in("what's the mentor's phone number")).contains(Asks.PHONE);
+	}
+
+	@Test
 	void shouldReadADateAsATimeNotAnAmount() {
 		assertThat(Asks.in("พิธีจัดวันที่เท่าไหร่")).containsExactly(Asks.TIME);
 	}
