@@ -28,6 +28,16 @@ class FaqKnowledgeBaseTests {
 
 	private static final FaqKnowledgeBase knowledge = FaqKnowledgeBase.load();
 
+	/** The index of the shipped FAQ, built once for the tests that ask it. */
+	private static FaqIndex shared;
+
+	private static synchronized FaqIndex index() {
+		if (shared == null) {
+			shared = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		}
+		return shared;
+	}
+
 	private static final Date DEADLINE = Date.from(Instant.parse("2022-07-20T17:00:00Z"));
 
 	/** The ids of docs/faq-topics.md: every fact of FACTS.md belongs to one of them. */
@@ -121,7 +131,7 @@ class FaqKnowledgeBaseTests {
 	@Test
 	void shouldLeaveTyposOfASynonymToTheSpellingFixNotToTheList() {
 		// "menter" in the list made "meter" (one letter from it) a mentor.
-		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		FaqIndex index = index();
 		assertThat(index.ask("who is my menter")).isInstanceOfSatisfying(FaqResult.Answer.class,
 				(answer) -> assertThat(answer.match().id()).isEqualTo("mentors"));
 		assertThat(index.ask("Smart meter ไฟฟ้าติดตั้งฟรีมั้ยครับ")).isNotInstanceOf(FaqResult.Answer.class);
@@ -132,7 +142,7 @@ class FaqKnowledgeBaseTests {
 		// Thai chat glues "apply" into a Thai question: "ทำงานประจำอยู่applyได้มั้ยคะ".
 		assertThat(knowledge.analysis().words("ทำงานประจำอยู่applyได้มั้ยคะ")).contains("สมัคร")
 			.doesNotContain("apply");
-		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		FaqIndex index = index();
 		assertThat(index.ask("ทำงานประจำอยู่applyได้มั้ยคะ")).isInstanceOfSatisfying(FaqResult.Answer.class,
 				(answer) -> assertThat(answer.match().id()).isEqualTo("who-can-apply"));
 	}
@@ -147,7 +157,7 @@ class FaqKnowledgeBaseTests {
 	@Test
 	void shouldAnswerASecondQuestionItIsFairlySureOf() {
 		// The second clause alone is answered with a confidence of about 0.35.
-		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		FaqIndex index = index();
 		assertThat(index.askAll("how long does the program run, and do participants get any kind of pay?"))
 			.extracting((answer) -> answer.match().id())
 			.containsExactly("duration", "allowance");
@@ -155,7 +165,7 @@ class FaqKnowledgeBaseTests {
 
 	@Test
 	void shouldReadAClauseAsAWholeUnlessAPhraseOfItIsClearlyBetterAnswered() {
-		FaqIndex index = FaqIndex.build(knowledge.documents(DEADLINE), knowledge.analysis(), FaqSettings.DEFAULTS);
+		FaqIndex index = index();
 		assertThat(index.askAll("objective ของโครงการคืออะไร ได้อะไรหลังจบ"))
 			.extracting((answer) -> answer.match().id())
 			.containsExactly("aim", "outcomes");
