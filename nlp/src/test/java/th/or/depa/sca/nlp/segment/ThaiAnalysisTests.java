@@ -40,6 +40,18 @@ class ThaiAnalysisTests {
 	}
 
 	@Test
+	void shouldKeepOtherSensesOfApplyingWholeApartFromApplying() {
+		// Applying for a job, an exam, a school or a membership is not applying to the
+		// program: each is a word of its own, not สมัคร and another word.
+		assertThat(this.analysis.words("สมัครงานที่ไหนดี")).contains("สมัครงาน").doesNotContain("สมัคร");
+		assertThat(this.analysis.words("สมัครสอบก.พ.ปีนี้เปิดวันไหน")).contains("สมัครสอบ").doesNotContain("สมัคร");
+		assertThat(this.analysis.words("สมัครเรียนมหาลัยรอบพอร์ต")).contains("สมัครเรียน");
+		assertThat(this.analysis.words("สมัครสมาชิกยังไง")).contains("สมัครสมาชิก");
+		assertThat(this.analysis.words("ดีป้าเปิดรับสมัครงานไหม")).contains("สมัครงาน");
+		assertThat(this.analysis.words("สมัครโครงการยังไง")).contains("สมัคร");
+	}
+
+	@Test
 	void shouldKeepWordsThatCarryIntentWhichLucenesStopListDrops() {
 		assertThat(this.analysis.words("ไม่ต้องมีอะไรก็สมัครได้ไหมครับ")).contains("ไม่", "ต้อง", "อะไร", "ได้")
 			.doesNotContain("ครับ", "ไหม", "ก็");
