@@ -63,6 +63,23 @@ enum Asks {
 	 */
 	PHONE("เอeplไ", "เบอร์|อีเมล|\\be-?mail\\b|\\bphone\\b|\\bline\\s*id\\b|ไอดีไลน์"),
 
+	/**
+	 * How many have applied so far ("รุ่น 2 มีคนสมัครกี่คนแล้ว", "how many people already
+	 * applied"), or how many compete: a count the facts never give, unlike how many a
+	 * round takes ("รับสมัครกี่คน", "how many applicants will be selected"), which these
+	 * words leave out.
+	 */
+	APPLIED("คผสยhnta",
+			"(?<!รับ|รับ\\s|อายุ|อายุ\\s|อายุของ|อายุของ\\s)(?:คน|ผู้)สมัคร"
+					+ "(?:(?!รับ|ผ่าน|คัด|เลือก|ได้|ต้อง|ใช้|อายุ|ค่า|เงิน|เสีย)[^?]){0,20}?"
+					+ "(?:กี่\\s*(?:คน|ราย|ท่าน)|เท่า(?:ไหร่|ไร)|เยอะ|มาก(?!ขึ้น))"
+					+ "|สมัคร(?:เข้า)?(?:มา|ไป)(?:แล้ว)?\\s*(?:กี่|เท่า(?:ไหร่|ไร))|ยอด(?:ผู้|คน)?สมัคร"
+					+ "|คู่แข่ง(?:เยอะ|มาก|กี่|เท่า)"
+					+ "|\\bhow\\s+many\\s+(?:\\w+\\s+){0,3}?(?:applied|signed\\s+up|registered)\\b"
+					+ "|\\b(?:how\\s+many|number\\s+of|total)\\s+(?:applicants|applications)\\b"
+					+ "(?!(?:\\s+\\w+){0,3}\\s+(?:accept|select|take|taking|chos|pick|admit|recruit|pass))"
+					+ "|\\b(?:applicants|applications|applied)\\s+so\\s+far\\b"),
+
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");
 
@@ -91,16 +108,19 @@ enum Asks {
 
 	/**
 	 * The kinds a text asks for. A span read as one kind is not read again as another
-	 * ("วันที่เท่าไหร่" is a time, not an amount).
+	 * ("วันที่เท่าไหร่" is a time, not an amount); a list and a count of applicants are
+	 * read on the whole text, beside the kind their words also ask ("มีคนสมัครกี่คน" is
+	 * an amount too).
 	 */
 	static Set<Asks> in(String text) {
 		Set<Asks> kinds = EnumSet.noneOf(Asks.class);
 		String lower = ANNOUNCED_WHO.replaceAll(IDENTITY.replaceAll(text.toLowerCase(Locale.ROOT), " "), " ");
 		String rest = lower;
 		for (Asks kind : values()) {
-			if (kind.pattern.find((kind == LIST) ? lower : rest)) {
+			boolean whole = kind == LIST || kind == APPLIED;
+			if (kind.pattern.find(whole ? lower : rest)) {
 				kinds.add(kind);
-				if (kind != LIST) {
+				if (!whole) {
 					rest = kind.pattern.replaceAll(rest, " ");
 				}
 			}

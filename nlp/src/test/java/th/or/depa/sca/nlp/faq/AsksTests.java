@@ -110,4 +110,22 @@ class AsksTests {
 		assertThat(Asks.in("i will apply until i get in")).isEmpty();
 	}
 
+	@Test
+	void shouldReadAQuestionForHowManyHaveAppliedAsAKindOfItsOwn() {
+		assertThat(Asks.in("รุ่น 2 มีคนสมัครกี่คนแล้วคะ")).contains(Asks.APPLIED);
+		assertThat(Asks.in("ตอนนี้มีผู้สมัครเท่าไหร่แล้วครับ")).contains(Asks.APPLIED);
+		assertThat(Asks.in("สมัครมากี่คนแล้ว")).contains(Asks.APPLIED);
+		assertThat(Asks.in("คนสมัครเยอะไหมคะ")).contains(Asks.APPLIED);
+		assertThat(Asks.in("how many ppl already applied for round 2")).contains(Asks.APPLIED);
+		assertThat(Asks.in("how many applicants so far?")).contains(Asks.APPLIED);
+		// How many a round takes is the quota, and an applicant's age is asked of them.
+		assertThat(Asks.in("รุ่น 2 รับผู้สมัครกี่คน")).doesNotContain(Asks.APPLIED);
+		assertThat(Asks.in("รับสมัครกี่คนครับ")).doesNotContain(Asks.APPLIED);
+		assertThat(Asks.in("มีผู้สมัครได้กี่คน")).doesNotContain(Asks.APPLIED);
+		assertThat(Asks.in("อายุผู้สมัครต้องไม่เกินเท่าไหร่")).doesNotContain(Asks.APPLIED);
+		assertThat(Asks.in("ผู้สมัครต้องใช้เอกสารกี่ชุด")).doesNotContain(Asks.APPLIED);
+		assertThat(Asks.in("how many applicants will be selected")).doesNotContain(Asks.APPLIED);
+		assertThat(Asks.in("how many people can apply")).doesNotContain(Asks.APPLIED);
+	}
+
 }

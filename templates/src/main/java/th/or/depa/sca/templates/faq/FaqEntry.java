@@ -15,7 +15,8 @@ import th.or.depa.sca.templates.Lang;
  * @param questions phrasings per language
  * @param answer the answer per language, with placeholders such as {@code {deadline}}
  * @param answers the kinds of thing the answer gives (time, place, person, amount,
- * reason, ranking, name, phone, list), or null to take those its questions ask for
+ * reason, ranking, name, phone, applied, list), or null to take those its questions ask
+ * for
  * @param round the program's round the answer is about, or null
  */
 public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions, Map<Lang, String> answer,
