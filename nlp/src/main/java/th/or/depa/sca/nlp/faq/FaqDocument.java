@@ -15,24 +15,32 @@ import java.util.List;
  * an entry that gives only numbers and a date) is one the entry does not answer
  * @param round the program's round the entry's answer is about (1, 2), or null when it is
  * not about one round: a question naming another round is one it does not answer
+ * @param people words for the people the entry is about besides the applicant (the
+ * mentors: พี่เลี้ยง, กัปตัน): a question naming one of the people some entry names is
+ * one that the entries not naming them do not answer ("how much are the mentors paid?" is
+ * not the ambassadors' allowance)
  */
-public record FaqDocument(String id, List<String> questions, List<String> context, List<String> answers,
-		Integer round) {
+public record FaqDocument(String id, List<String> questions, List<String> context, List<String> answers, Integer round,
+		List<String> people) {
 
 	/** The kinds of thing an entry's answer can give, as {@code answers} names them. */
 	public static final List<String> KINDS = List.of("time", "place", "person", "amount", "reason", "ranking", "name",
 			"phone", "applied", "list");
 
 	public FaqDocument(String id, List<String> questions) {
-		this(id, questions, List.of(), null, null);
+		this(id, questions, List.of(), null, null, List.of());
 	}
 
 	public FaqDocument(String id, List<String> questions, List<String> context) {
-		this(id, questions, context, null, null);
+		this(id, questions, context, null, null, List.of());
 	}
 
 	public FaqDocument(String id, List<String> questions, List<String> context, List<String> answers) {
-		this(id, questions, context, answers, null);
+		this(id, questions, context, answers, null, List.of());
+	}
+
+	public FaqDocument(String id, List<String> questions, List<String> context, List<String> answers, Integer round) {
+		this(id, questions, context, answers, round, List.of());
 	}
 
 	public FaqDocument {
@@ -53,6 +61,7 @@ public record FaqDocument(String id, List<String> questions, List<String> contex
 			}
 			answers = List.copyOf(answers);
 		}
+		people = (people != null) ? List.copyOf(people) : List.of();
 		if (round != null && round < 1) {
 			throw new IllegalArgumentException("FAQ entry '" + id + "': round must be 1 or more, got " + round);
 		}

@@ -112,9 +112,17 @@ public final class FaqIndex {
 	/** The round each round-specific entry is about ({@link Rounds}). */
 	private final Map<String, Integer> rounds;
 
+	/**
+	 * The words for people besides the applicant that each entry names (as analysed), and
+	 * all of them: a question naming one is not for the entries that do not.
+	 */
+	private final Map<String, Set<String>> people;
+
+	private final Set<String> peopleWords;
+
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
 			Map<String, Term> grams, float unknownIdf, float rareIdf, Lexicon lexicon, FaqClassifier classifier,
-			Map<String, Set<Asks>> asks, Map<String, Integer> rounds) {
+			Map<String, Set<Asks>> asks, Map<String, Integer> rounds, Map<String, Set<String>> people) {
 		this.analysis = analysis;
 		this.settings = settings;
 		this.phrasings = phrasings;
@@ -132,6 +140,10 @@ public final class FaqIndex {
 		this.classIndex = (classifier != null) ? Map.copyOf(classifier.classIndex()) : Map.of();
 		this.asks = Map.copyOf(asks);
 		this.rounds = Map.copyOf(rounds);
+		this.people = Map.copyOf(people);
+		Set<String> all = new HashSet<>();
+		people.values().forEach(all::addAll);
+		this.peopleWords = Set.copyOf(all);
 	}
 
 	/** Indexes every phrasing of every entry. */
@@ -142,7 +154,13 @@ public final class FaqIndex {
 		List<List<String>> examples = new ArrayList<>();
 		Map<String, Set<Asks>> asks = new HashMap<>();
 		Map<String, Integer> rounds = new HashMap<>();
+		Map<String, Set<String>> people = new HashMap<>();
 		for (FaqDocument document : documents) {
+			Set<String> named = new HashSet<>();
+			for (String word : document.people()) {
+				named.addAll(analysis.words(word));
+			}
+			people.put(document.id(), Set.copyOf(named));
 			if (document.round() != null) {
 				rounds.put(document.id(), document.round());
 			}
@@ -239,7 +257,7 @@ public final class FaqIndex {
 		FaqClassifier classifier = (settings.classifierWeight() > 0 && new HashSet<>(labels).size() > 1)
 				? FaqClassifier.train(labels, examples) : null;
 		return new FaqIndex(analysis, settings, List.copyOf(phrasings), words, grams, idf(count, 0), idf(count, 1),
-				lexicon, classifier, asks, rounds);
+				lexicon, classifier, asks, rounds, people);
 	}
 
 	/**
@@ -561,6 +579,9 @@ public final class FaqIndex {
 		if (!rounds.isEmpty() && !this.rounds.isEmpty()) {
 			all = otherRound(all, rounds);
 		}
+		if (!this.peopleWords.isEmpty()) {
+			all = otherPeople(all, queryWords);
+		}
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
 			// Closest to the messages known to be about something else.
@@ -624,6 +645,25 @@ public final class FaqIndex {
 			Integer round = this.rounds.get(id);
 			return round != null && !asked.contains(round);
 		}, OTHER_ROUND_WEIGHT);
+	}
+
+	/**
+	 * Entries that do not name the people a question names weigh less: "how much are the
+	 * mentors paid?" is not answered by the ambassadors' allowance, nor "what do captains
+	 * need to qualify?" by who may apply.
+	 */
+	private List<FaqMatch> otherPeople(List<FaqMatch> ranked, Set<String> queryWords) {
+		Set<String> named = new HashSet<>();
+		for (String word : queryWords) {
+			if (this.peopleWords.contains(word)) {
+				named.add(word);
+			}
+		}
+		if (named.isEmpty()) {
+			return ranked;
+		}
+		return weighLess(ranked,
+				(id) -> !id.equals(OFF_TOPIC) && !this.people.getOrDefault(id, Set.of()).containsAll(named));
 	}
 
 	/**

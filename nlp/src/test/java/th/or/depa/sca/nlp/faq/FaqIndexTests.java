@@ -136,6 +136,24 @@ class FaqIndexTests {
 	}
 
 	@Test
+	void shouldWeighLessAnEntryThatDoesNotNameThePeopleTheQuestionIsAbout() {
+		// The mentors entry names the mentors; the allowance is the ambassadors' own.
+		List<FaqDocument> faq = List.of(FAQ.get(0), FAQ.get(4),
+				new FaqDocument("mentors", List.of("ใครเป็นพี่เลี้ยง", "มีพี่เลี้ยงไหม"),
+						List.of("Smart City Captain เป็นพี่เลี้ยง"), null, null, List.of("เมนเทอร์")));
+		FaqIndex named = FaqIndex.build(faq, ANALYSIS, FaqSettings.DEFAULTS);
+		FaqIndex unnamed = FaqIndex.build(List.of(FAQ.get(0), FAQ.get(3), FAQ.get(4)), ANALYSIS, FaqSettings.DEFAULTS);
+		String mentorsPay = "พี่เลี้ยงได้เงินเดือนไหม";
+		assertThat(confidence(named.ask(mentorsPay), "allowance"))
+			.isLessThan(confidence(unnamed.ask(mentorsPay), "allowance") * 0.75);
+		// The ambassadors' own allowance is answered as before.
+		assertThat(named.ask("ได้เงินเดือนไหม")).isInstanceOfSatisfying(FaqResult.Answer.class,
+				(answer) -> assertThat(answer.match().id()).isEqualTo("allowance"));
+		assertThat(named.ask("ใครเป็นพี่เลี้ยง")).isInstanceOfSatisfying(FaqResult.Answer.class,
+				(answer) -> assertThat(answer.match().id()).isEqualTo("mentors"));
+	}
+
+	@Test
 	void shouldRejectAnAnswerKindItDoesNotKnow() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FaqDocument("round1", List.of("รุ่นแรกมีกี่คน"), List.of(), List.of("colour")))

@@ -18,15 +18,18 @@ import th.or.depa.sca.templates.Lang;
  * reason, ranking, name, phone, applied, list), or null to take those its questions ask
  * for
  * @param round the program's round the answer is about, or null
+ * @param people words for the people the entry is about besides the applicant (may be
+ * empty): a question naming them is not answered by the entries that do not name them
  */
 public record FaqEntry(String id, Map<Lang, String> topic, Map<Lang, List<String>> questions, Map<Lang, String> answer,
-		List<String> answers, Integer round) {
+		List<String> answers, Integer round, List<String> people) {
 
 	public FaqEntry {
 		topic = byLang(topic);
 		questions = byLang(questions);
 		answer = byLang(answer);
 		answers = (answers != null) ? List.copyOf(answers) : null;
+		people = (people != null) ? List.copyOf(people) : List.of();
 	}
 
 	public String topic(Lang lang) {

@@ -149,7 +149,7 @@ public final class FaqKnowledgeBase {
 		for (FaqEntry entry : this.entries) {
 			documents.add(new FaqDocument(entry.id(), entry.allQuestions(),
 					entry.answer().keySet().stream().map((lang) -> answer(entry, lang, deadline)).toList(),
-					entry.answers(), entry.round()));
+					entry.answers(), entry.round(), entry.people()));
 		}
 		if (!this.offTopic.isEmpty()) {
 			documents.add(new FaqDocument(FaqIndex.OFF_TOPIC, this.offTopic, List.of()));
@@ -288,7 +288,9 @@ public final class FaqKnowledgeBase {
 			}
 			round = number;
 		}
-		return new FaqEntry(id, topic, questions, answer, answers, round);
+		List<String> people = item.containsKey("people") ? strings(item.get("people"), "people of '" + id + "'")
+				: List.of();
+		return new FaqEntry(id, topic, questions, answer, answers, round, people);
 	}
 
 	private static void checkAnswer(String id, Lang lang, String text) {

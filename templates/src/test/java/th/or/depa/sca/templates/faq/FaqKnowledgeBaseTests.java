@@ -236,6 +236,19 @@ class FaqKnowledgeBaseTests {
 			.withMessageContaining("round");
 		assertThat(FaqKnowledgeBase.load(new StringReader(withRound.formatted("2"))).entries().get(0).round())
 			.isEqualTo(2);
+		String withPeople = entry.formatted("fees", "ค่าสมัคร", "ไม่ระบุ")
+			.replace("    answer:", "    people: %s\n    answer:");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FaqKnowledgeBase.load(new StringReader(withPeople.formatted("[[พี่เลี้ยง]]"))))
+			.withMessageContaining("'fees'");
+		assertThat(FaqKnowledgeBase.load(new StringReader(withPeople.formatted("[พี่เลี้ยง, กัปตัน]")))
+			.entries()
+			.get(0)
+			.people()).containsExactly("พี่เลี้ยง", "กัปตัน");
+		assertThat(FaqKnowledgeBase.load(new StringReader(entry.formatted("fees", "ค่าสมัคร", "ไม่ระบุ")))
+			.entries()
+			.get(0)
+			.people()).isEmpty();
 	}
 
 	@Test
