@@ -40,6 +40,14 @@ class ThaiAnalysisTests {
 	}
 
 	@Test
+	void shouldNotReadAnAbbreviationInsideAWordThatHasItsLetters() {
+		// อบต (the subdistrict council) is a dictionary word: "สอบตก" was ส + อบต + ก.
+		assertThat(this.analysis.segments("ถ้าสอบตกโดนออกไหม")).containsSubsequence("สอบ", "ตก").doesNotContain("อบต");
+		assertThat(this.analysis.segments("อยากตอบตรงๆ")).doesNotContain("อบต");
+		assertThat(this.analysis.segments("อบต สมัครได้ไหม")).contains("อบต");
+	}
+
+	@Test
 	void shouldKeepOtherSensesOfApplyingWholeApartFromApplying() {
 		// Applying for a job, an exam, a school or a membership is not applying to the
 		// program: each is a word of its own, not สมัคร and another word.
