@@ -111,13 +111,15 @@ final class Lexicon {
 			return Optional.empty();
 		}
 		Candidate best = null;
+		boolean latin = isLatin(word);
 		for (String key : keys(word)) {
 			Candidate[] candidates = this.byKey.get(key);
 			if (candidates == null) {
 				continue;
 			}
 			for (Candidate candidate : candidates) {
-				if ((best == null || candidate.isBefore(best)) && oneEditApart(word, candidate.spelling())) {
+				if ((best == null || candidate.isBefore(best))
+						&& (latin ? swapApart(word, candidate.spelling()) : oneEditApart(word, candidate.spelling()))) {
 					best = candidate;
 				}
 			}
@@ -153,6 +155,36 @@ final class Lexicon {
 		String longer = (difference > 0) ? a : b;
 		String shorter = (difference > 0) ? b : a;
 		return longer.regionMatches(start + 1, shorter, start, shorter.length() - start);
+	}
+
+	/**
+	 * True if swapping two neighbouring letters turns one word into the other ("captian",
+	 * "captain"): the one slip by which an English word seldom becomes another English
+	 * word. Any other single edit of one mostly does ("said" and "paid", "dogs" and
+	 * "docs", "bank" and "back").
+	 */
+	static boolean swapApart(String a, String b) {
+		if (a.length() != b.length()) {
+			return false;
+		}
+		int start = 0;
+		while (start < a.length() && a.charAt(start) == b.charAt(start)) {
+			start++;
+		}
+		return start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
+				&& a.charAt(start + 1) == b.charAt(start)
+				&& a.regionMatches(start + 2, b, start + 2, a.length() - start - 2);
+	}
+
+	/** A word of Latin letters (English as users type it), apostrophes aside. */
+	private static boolean isLatin(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'')) {
+				return false;
+			}
+		}
+		return !word.isEmpty();
 	}
 
 	private static boolean fixable(String word) {

@@ -93,9 +93,10 @@ class LexiconTests {
 				spellings.put(variant, canonical);
 			}
 		});
+		boolean latin = word.chars().allMatch((c) -> c >= 'a' && c <= 'z');
 		String best = null;
 		for (String spelling : spellings.keySet()) {
-			if (!Lexicon.oneEditApart(word, spelling)) {
+			if (!(latin ? Lexicon.swapApart(word, spelling) : Lexicon.oneEditApart(word, spelling))) {
 				continue;
 			}
 			int weight = known.get(spellings.get(spelling));
@@ -118,8 +119,21 @@ class LexiconTests {
 
 	@Test
 	void shouldPreferTheWordTheFaqUsesMostWhenTwoAreOneEditAway() {
-		Lexicon two = Lexicon.of(Map.of("abcd", 1, "abce", 5), Map.of());
-		assertThat(two.correct(List.of("abcx"))).containsExactly("abce");
+		Lexicon two = Lexicon.of(Map.of("กขคง", 1, "กขคจ", 5), Map.of());
+		assertThat(two.correct(List.of("กขคฉ"))).containsExactly("กขคจ");
+	}
+
+	@Test
+	void shouldFixAnEnglishWordOnlyWhereTwoNeighbouringLettersSwapped() {
+		Lexicon english = Lexicon.of(Map.of("captain", 3, "paid", 2, "docs", 2, "here", 1, "role", 1), Map.of());
+		assertThat(english.correct(List.of("captian"))).containsExactly("captain");
+		// Another single edit of an English word is mostly another word: said, dogs,
+		// hire, pole.
+		assertThat(english.correct(List.of("said", "dogs", "hire", "pole"))).containsExactly("said", "dogs", "hire",
+				"pole");
+		assertThat(Lexicon.swapApart("captian", "captain")).isTrue();
+		assertThat(Lexicon.swapApart("captan", "captain")).isFalse();
+		assertThat(Lexicon.swapApart("captain", "captain")).isFalse();
 	}
 
 }
