@@ -129,8 +129,9 @@ class FaqKnowledgeBaseTests {
 	}
 
 	@Test
-	void shouldLeaveTyposOfASynonymToTheSpellingFixNotToTheList() {
-		// "menter" in the list made "meter" (one letter from it) a mentor.
+	void shouldReadAListedTypoOfASynonymWithoutMakingItsNeighboursThatWord() {
+		// "menter" in the list once made "meter" (one letter from it) a mentor; English
+		// words are now mended only where two letters swapped, so the list has it.
 		FaqIndex index = index();
 		assertThat(index.ask("who is my menter")).isInstanceOfSatisfying(FaqResult.Answer.class,
 				(answer) -> assertThat(answer.match().id()).isEqualTo("mentors"));
