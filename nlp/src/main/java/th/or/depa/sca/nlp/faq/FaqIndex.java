@@ -3,6 +3,7 @@ package th.or.depa.sca.nlp.faq;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +57,13 @@ public final class FaqIndex {
 	private static final double NUMBER_WEIGHT = 0.25;
 
 	private static final int MAX_RANKED = 8;
+
+	/**
+	 * A word of a thing asked after weighs in the check that an entry speaks of it only
+	 * if it is at least this rare (a share of the idf of a word one entry has): "แบบ" in
+	 * "มีแบบออนไลน์ไหม" says nothing of what is asked.
+	 */
+	private static final double THING_IDF = 0.5;
 
 	/**
 	 * How much of its confidence an entry keeps for a question that asks for a kind of
@@ -120,6 +128,9 @@ public final class FaqIndex {
 
 	private final Set<String> peopleWords;
 
+	/** The words of each entry's phrasings and answer. */
+	private final Map<String, Set<String>> vocabulary;
+
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
 			Map<String, Term> grams, float unknownIdf, float rareIdf, Lexicon lexicon, FaqClassifier classifier,
 			Map<String, Set<Asks>> asks, Map<String, Integer> rounds, Map<String, Set<String>> people) {
@@ -144,6 +155,15 @@ public final class FaqIndex {
 		Set<String> all = new HashSet<>();
 		people.values().forEach(all::addAll);
 		this.peopleWords = Set.copyOf(all);
+		Map<String, Set<String>> vocabulary = new HashMap<>();
+		for (Phrasing phrasing : phrasings) {
+			if (!phrasing.id().equals(OFF_TOPIC)) {
+				Set<String> own = new HashSet<>(phrasing.words());
+				own.addAll(phrasing.contextWords());
+				vocabulary.put(phrasing.id(), Set.copyOf(own));
+			}
+		}
+		this.vocabulary = Map.copyOf(vocabulary);
 	}
 
 	/** Indexes every phrasing of every entry. */
@@ -563,11 +583,39 @@ public final class FaqIndex {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, queryWords, kinds, rounds), known, kinds,
+		return new Asked(rankAnalysed(words, queryWords, kinds, rounds, things(text)), known, kinds,
 				Clauses.movesOn(text) && Clauses.asks(text));
 	}
 
-	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds, Set<Integer> rounds) {
+	/**
+	 * The words of each thing the text asks whether there is ({@link Existence}), those
+	 * the FAQ knows as rare words and those it does not know; none when it asks no such
+	 * thing or only in common words.
+	 */
+	private List<Set<String>> things(String text) {
+		List<String> texts = Existence.in(text);
+		if (texts.isEmpty()) {
+			return List.of();
+		}
+		List<Set<String>> things = new ArrayList<>(texts.size());
+		for (String thing : texts) {
+			Set<String> words = new HashSet<>();
+			for (String word : this.lexicon.correct(this.analysis.words(thing))) {
+				Term term = this.words.get(word);
+				if (!isNumber(word)
+						&& (term == null || Float.isNaN(term.idf()) || term.idf() >= this.rareIdf * THING_IDF)) {
+					words.add(word);
+				}
+			}
+			if (!words.isEmpty()) {
+				things.add(words);
+			}
+		}
+		return things;
+	}
+
+	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds, Set<Integer> rounds,
+			List<Set<String>> things) {
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
@@ -581,6 +629,10 @@ public final class FaqIndex {
 		}
 		if (!this.peopleWords.isEmpty()) {
 			all = otherPeople(all, queryWords);
+		}
+		for (Set<String> thing : things) {
+			all = weighLess(all, (id) -> !id.equals(OFF_TOPIC)
+					&& Collections.disjoint(this.vocabulary.getOrDefault(id, Set.of()), thing));
 		}
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {

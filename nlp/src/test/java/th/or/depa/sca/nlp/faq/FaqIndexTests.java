@@ -154,6 +154,18 @@ class FaqIndexTests {
 	}
 
 	@Test
+	void shouldWeighLessAnEntryThatNeverSpeaksOfWhatTheQuestionAsksWhetherThereIs() {
+		List<FaqDocument> faq = List.of(FAQ.get(0), FAQ.get(4), new FaqDocument("bootcamp",
+				List.of("บูทแคมป์สอนอะไร", "บูทแคมป์เรียนอะไรบ้าง"), List.of("บูทแคมป์มีทั้งออนไลน์และออนไซต์")));
+		FaqIndex index = FaqIndex.build(faq, ANALYSIS, FaqSettings.DEFAULTS);
+		assertThat(confidence(index.ask("บูทแคมป์มีบุฟเฟต์ไหม"), "bootcamp"))
+			.isLessThan(confidence(index.ask("บูทแคมป์บุฟเฟต์"), "bootcamp") * 0.75);
+		// What its answer speaks of is answered.
+		assertThat(index.ask("บูทแคมป์มีออนไลน์ไหม")).isInstanceOfSatisfying(FaqResult.Answer.class,
+				(answer) -> assertThat(answer.match().id()).isEqualTo("bootcamp"));
+	}
+
+	@Test
 	void shouldRejectAnAnswerKindItDoesNotKnow() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new FaqDocument("round1", List.of("รุ่นแรกมีกี่คน"), List.of(), List.of("colour")))

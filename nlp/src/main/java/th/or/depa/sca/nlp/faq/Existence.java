@@ -1,0 +1,54 @@
+package th.or.depa.sca.nlp.faq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks whether there is: "บูทแคมป์มีบุฟเฟต์ไหม" asks whether there is a
+ * buffet, "is there a LINE sticker set for ambassadors" whether there is a sticker set.
+ * An entry whose phrasings and answer never speak of that thing does not answer the
+ * question, however much else the two share: the boot camp's entry says what it teaches,
+ * not whether lunch is served.
+ */
+final class Existence {
+
+	/**
+	 * "มี … ไหม" and its chat forms, not after "ไม่" ("ไม่มีวุฒิสมัครได้ไหม" asks whether
+	 * one may apply): the thing is what lies between, a few words at most.
+	 */
+	private static final Pattern THAI = Pattern.compile("(?<!ไม่)(?<!ไม่\\s)มี\\s*(.{1,24}?)\\s*(?:ด้วย|บ้าง|ให้)?\\s*"
+			+ "(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|ป่ะ|ปะ|ป่าว|หรือไม่|ไม)");
+
+	/**
+	 * "is there a …", "are there any …": the thing runs to a preposition, a mark or the
+	 * end.
+	 */
+	private static final Pattern ENGLISH = Pattern.compile("\\b(?:is|are)\\s+there\\s+(?:(?:a|an|any|some)\\s+)?"
+			+ "(?!(?:to|for|in|at|of|on)\\b)([a-z][a-z' -]{0,40}?)\\s*(?:\\b(?:for|in|at|of|during|to|with|on|if|when|after|before|from|that|or)\\b|[?.!,]|$)");
+
+	private Existence() {
+	}
+
+	/** The texts of the things a question asks whether there are; empty for none. */
+	static List<String> in(String text) {
+		List<String> things = new ArrayList<>(1);
+		if (text.contains("มี")) {
+			Matcher thai = THAI.matcher(text);
+			while (thai.find()) {
+				things.add(thai.group(1));
+			}
+		}
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (lower.contains("there")) {
+			Matcher english = ENGLISH.matcher(lower);
+			while (english.find()) {
+				things.add(english.group(1));
+			}
+		}
+		return things;
+	}
+
+}
