@@ -23,10 +23,16 @@ enum Asks {
 					+ "|เดือน(?:ไหน|อะไร|ใด)|ปี(?:ไหน|อะไร|ใด)|พ\\.?ศ\\.?\\s*(?:อะไร|ไหน)|กี่โมง|ถึง(?:วัน)?ไหน"
 					+ "|\\b(?:till|until|by)\\s+when\\b|\\bwhen\\b|\\bwhat\\s+(?:date|day|time|year|month)\\b|\\bwhich\\s+(?:date|day|year|month)\\b"),
 
-	/** Where, and which venue ("โรงแรมไหน", "what hotel"). */
-	PLACE("ทตแอโสหw",
+	/**
+	 * Where, which venue ("โรงแรมไหน", "what hotel") and an address ("ขอที่อยู่ดีป้า",
+	 * "ที่อยู่ของสำนักงาน", "depa's office address"; not "คนที่อยู่ต่างจังหวัด", people
+	 * who live elsewhere, nor "address city problems").
+	 */
+	PLACE("ทตแอโสหwขadmop",
 			"ที่ไหน|ตรงไหน|แห่งไหน|อยู่ไหน|อยู่แถวไหน|(?:โรงแรม|สถานที่|ห้อง|อาคาร|ตึก|หอประชุม|สนาม)\\s*(?:ไหน|อะไร|ใด)"
-					+ "|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b|\\b(?:which|what)\\s+(?:hotel|venue|building|room|location)\\b"),
+					+ "|ขอ\\s*ที่อยู่|ที่อยู่\\s*(?:ของ|สำนักงาน|ออฟฟิศ|ดีป้า|depa|\\s*$)|(?:^|\\s)ที่อยู่\\s*(?:คือ|อะไร)"
+					+ "|\\bwhere(?:'s|s)?\\b|\\bwhereabouts\\b|\\b(?:which|what)\\s+(?:hotel|venue|building|room|location)\\b"
+					+ "|\\b(?:office|mailing|postal|street|depa(?:'s)?|your|its|the)\\s+address\\b|\\baddress\\s+of\\b"),
 
 	/** Who. */
 	PERSON("ใทคw", "ใคร|ท่านใด|ท่านไหน|คนไหน|\\bwho(?:m|se|'s)?\\b"),

@@ -128,4 +128,14 @@ class AsksTests {
 		assertThat(Asks.in("how many people can apply")).doesNotContain(Asks.APPLIED);
 	}
 
+	@Test
+	void shouldReadAnAddressAsAPlace() {
+		assertThat(Asks.in("ขอที่อยู่สำนักงานหน่อยครับ")).contains(Asks.PLACE);
+		assertThat(Asks.in("ที่อยู่ดีป้าคืออะไร")).contains(Asks.PLACE);
+		assertThat(Asks.in("what's depa's office address")).contains(Asks.PLACE);
+		// Who lives elsewhere, and what the program addresses, ask for no place.
+		assertThat(Asks.in("คนที่อยู่ต่างจังหวัดสมัครได้ไหม")).doesNotContain(Asks.PLACE);
+		assertThat(Asks.in("how does the program address city problems")).doesNotContain(Asks.PLACE);
+	}
+
 }
