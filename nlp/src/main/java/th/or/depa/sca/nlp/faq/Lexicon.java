@@ -119,7 +119,8 @@ final class Lexicon {
 			}
 			for (Candidate candidate : candidates) {
 				if ((best == null || candidate.isBefore(best))
-						&& (latin ? swapApart(word, candidate.spelling()) : oneEditApart(word, candidate.spelling()))) {
+						&& (latin ? swapApart(word, candidate.spelling()) || missingLetter(word, candidate.spelling())
+								: oneEditApart(word, candidate.spelling()))) {
 					best = candidate;
 				}
 			}
@@ -175,6 +176,20 @@ final class Lexicon {
 				&& a.charAt(start + 1) == b.charAt(start)
 				&& a.regionMatches(start + 2, b, start + 2, a.length() - start - 2);
 	}
+
+	/**
+	 * True if a long English word is the other with one letter left out, not its first
+	 * ("dedline", "deadline"): from seven letters on, a word so near another is seldom a
+	 * word of its own ("officer" is "office" with one more, "election" "selection" with
+	 * one less at the start).
+	 */
+	static boolean missingLetter(String typo, String word) {
+		return typo.length() >= MIN_LATIN_INSERTION && word.length() == typo.length() + 1
+				&& typo.charAt(0) == word.charAt(0) && oneEditApart(typo, word);
+	}
+
+	/** The shortest English word {@link #missingLetter} mends. */
+	private static final int MIN_LATIN_INSERTION = 7;
 
 	/** A word of Latin letters (English as users type it), apostrophes aside. */
 	private static boolean isLatin(String word) {

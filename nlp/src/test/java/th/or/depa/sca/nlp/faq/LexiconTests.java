@@ -131,6 +131,10 @@ class LexiconTests {
 		// hire, pole.
 		assertThat(english.correct(List.of("said", "dogs", "hire", "pole"))).containsExactly("said", "dogs", "hire",
 				"pole");
+		// A long word with one letter left out (not its first) is mended too.
+		Lexicon longer = Lexicon.of(Map.of("deadline", 3, "office", 2, "selection", 1), Map.of());
+		assertThat(longer.correct(List.of("dedline", "officer", "election"))).containsExactly("deadline", "officer",
+				"election");
 		assertThat(Lexicon.swapApart("captian", "captain")).isTrue();
 		assertThat(Lexicon.swapApart("captan", "captain")).isFalse();
 		assertThat(Lexicon.swapApart("captain", "captain")).isFalse();
