@@ -96,11 +96,12 @@ enum Asks {
 	static final Prefiltered IDENTITY = new Prefiltered("(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน", "คเม");
 
 	/**
-	 * "When will you announce who got in?", "ประกาศผลว่าใครผ่านเมื่อไหร่": a "who" that
-	 * is what is announced asks for no person; the question is when.
+	 * "When will you announce who got in?", "ประกาศผลว่าใครผ่านเมื่อไหร่",
+	 * "ประกาศรายชื่อผู้ผ่านวันไหน": a "who" or a list that is what is announced asks for
+	 * no person or list; the question is when.
 	 */
 	static final Prefiltered ANNOUNCED_WHO = new Prefiltered(
-			"ประกาศ(?:ผล)?\\s*(?:ว่า)?\\s*(?:มี)?\\s*ใคร|\\bannounc(?:e|es|ed|ing)\\s+who\\b", "ปa");
+			"ประกาศ(?:ผล)?\\s*(?:ว่า)?\\s*(?:มี)?\\s*(?:ใคร|รายชื่อ)|\\bannounc(?:e|es|ed|ing)\\s+who\\b", "ปa");
 
 	final Prefiltered pattern;
 

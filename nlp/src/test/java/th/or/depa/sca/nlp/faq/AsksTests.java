@@ -91,6 +91,10 @@ class AsksTests {
 	@Test
 	void shouldReadWhenTheyAnnounceWhoGotInAsATime() {
 		assertThat(Asks.in("when will u announce who got in")).containsExactly(Asks.TIME);
+		// The list announced is when it is announced, not a list asked for.
+		assertThat(Asks.in("อีกนานไหมกว่าจะประกาศรายชื่อ")).doesNotContain(Asks.LIST);
+		assertThat(Asks.in("ประกาศรายชื่อผู้ผ่านวันไหนคะ")).containsExactly(Asks.TIME);
+		assertThat(Asks.in("ขอรายชื่อจังหวัดหน่อย")).contains(Asks.LIST);
 		assertThat(Asks.in("ประกาศผลว่าใครผ่านเมื่อไหร่คะ")).containsExactly(Asks.TIME);
 		assertThat(Asks.in("who got in?")).containsExactly(Asks.PERSON);
 	}
