@@ -29,26 +29,59 @@ final class Existence {
 	private static final Pattern ENGLISH = Pattern.compile("\\b(?:is|are)\\s+there\\s+(?:(?:a|an|any|some)\\s+)?"
 			+ "(?!(?:to|for|in|at|of|on)\\b)([a-z][a-z' -]{0,40}?)\\s*(?:\\b(?:for|in|at|of|during|to|with|on|if|when|after|before|from|that|or)\\b|[?.!,]|$)");
 
+	/**
+	 * What one applies to be or for: "สมัครเป็นอสม.", "apply for a work visa", "register
+	 * my car". The thing is the first word after it (in Thai the text a few letters on,
+	 * of which the first word counts).
+	 */
+	private static final Pattern APPLYING_THAI = Pattern.compile("สมัครเป็น\\s*(.{1,10})");
+
+	private static final Pattern APPLYING_ENGLISH = Pattern
+		.compile("\\b(?:apply(?:ing)?\\s+for|register(?:ing)?\\s+(?:my|a|an|the|our))\\s+"
+				+ "(?:(?:a|an|the|my|our)\\s+)?([a-z]+)");
+
 	private Existence() {
 	}
 
-	/** The texts of the things a question asks whether there are; empty for none. */
-	static List<String> in(String text) {
-		List<String> things = new ArrayList<>(1);
+	/** The things a question asks whether there are, or to apply for; empty for none. */
+	static List<Thing> in(String text) {
+		List<Thing> things = new ArrayList<>(1);
 		if (text.contains("มี")) {
 			Matcher thai = THAI.matcher(text);
 			while (thai.find()) {
-				things.add(thai.group(1));
+				things.add(new Thing(thai.group(1), false));
+			}
+		}
+		if (text.contains("สมัครเป็น")) {
+			Matcher thai = APPLYING_THAI.matcher(text);
+			while (thai.find()) {
+				things.add(new Thing(thai.group(1), true));
 			}
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
 		if (lower.contains("there")) {
 			Matcher english = ENGLISH.matcher(lower);
 			while (english.find()) {
-				things.add(english.group(1));
+				things.add(new Thing(english.group(1), false));
+			}
+		}
+		if (lower.contains("apply") || lower.contains("regist")) {
+			Matcher applying = APPLYING_ENGLISH.matcher(lower);
+			while (applying.find()) {
+				things.add(new Thing(applying.group(1), true));
 			}
 		}
 		return things;
+	}
+
+	/**
+	 * A thing asked after.
+	 *
+	 * @param text its text
+	 * @param firstWord whether only its first word names it (the rest is the question
+	 * going on)
+	 */
+	record Thing(String text, boolean firstWord) {
 	}
 
 }

@@ -593,14 +593,18 @@ public final class FaqIndex {
 	 * thing or only in common words.
 	 */
 	private List<Set<String>> things(String text) {
-		List<String> texts = Existence.in(text);
+		List<Existence.Thing> texts = Existence.in(text);
 		if (texts.isEmpty()) {
 			return List.of();
 		}
 		List<Set<String>> things = new ArrayList<>(texts.size());
-		for (String thing : texts) {
+		for (Existence.Thing thing : texts) {
 			Set<String> words = new HashSet<>();
-			for (String word : this.lexicon.correct(this.analysis.words(thing))) {
+			List<String> analysed = this.lexicon.correct(this.analysis.words(thing.text()));
+			if (thing.firstWord() && analysed.size() > 1) {
+				analysed = analysed.subList(0, 1);
+			}
+			for (String word : analysed) {
 				Term term = this.words.get(word);
 				if (!isNumber(word)
 						&& (term == null || Float.isNaN(term.idf()) || term.idf() >= this.rareIdf * THING_IDF)) {

@@ -1,5 +1,7 @@
 package th.or.depa.sca.nlp.faq;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,24 +10,37 @@ class ExistenceTests {
 
 	@Test
 	void shouldReadWhatAThaiQuestionAsksWhetherThereIs() {
-		assertThat(Existence.in("boot camp มี buffet ไหมคะ")).containsExactly("buffet");
-		assertThat(Existence.in("บูทแคมป์มีแบบออนไลน์ด้วยมั้ยคะ")).containsExactly("แบบออนไลน์");
-		assertThat(Existence.in("มีพี่เลี้ยงไหม แล้วมีเงินเดือนหรือเปล่า")).containsExactly("พี่เลี้ยง", "เงินเดือน");
+		assertThat(things("boot camp มี buffet ไหมคะ")).containsExactly("buffet");
+		assertThat(things("บูทแคมป์มีแบบออนไลน์ด้วยมั้ยคะ")).containsExactly("แบบออนไลน์");
+		assertThat(things("มีพี่เลี้ยงไหม แล้วมีเงินเดือนหรือเปล่า")).containsExactly("พี่เลี้ยง", "เงินเดือน");
 	}
 
 	@Test
 	void shouldReadWhatAnEnglishQuestionAsksWhetherThereIs() {
-		assertThat(Existence.in("is there a LINE sticker set for smart city ambassadors"))
+		assertThat(things("is there a LINE sticker set for smart city ambassadors"))
 			.containsExactly("line sticker set");
-		assertThat(Existence.in("Are there any fees?")).containsExactly("fees");
+		assertThat(things("Are there any fees?")).containsExactly("fees");
 	}
 
 	@Test
 	void shouldReadNoThingInOtherQuestions() {
 		// "ไม่มี" says what the asker lacks; the question is whether they may apply.
-		assertThat(Existence.in("ไม่มีวุฒิ สมัครได้ไหม")).isEmpty();
-		assertThat(Existence.in("เข้าโครงการแล้วมีกิจกรรมอะไรบ้าง")).isEmpty();
-		assertThat(Existence.in("what is there to do")).isEmpty();
+		assertThat(things("ไม่มีวุฒิ สมัครได้ไหม")).isEmpty();
+		assertThat(things("เข้าโครงการแล้วมีกิจกรรมอะไรบ้าง")).isEmpty();
+		assertThat(things("what is there to do")).isEmpty();
+		assertThat(things("how do i apply")).isEmpty();
+	}
+
+	@Test
+	void shouldReadWhatOneAppliesToBeOrForByItsFirstWord() {
+		assertThat(Existence.in("อยากสมัครเป็น อสม. ต้องไปที่ไหน"))
+			.containsExactly(new Existence.Thing("อสม. ต้องไปที่", true));
+		assertThat(Existence.in("how do i apply for us student visa")).containsExactly(new Existence.Thing("us", true));
+		assertThat(Existence.in("how do i register my car online")).containsExactly(new Existence.Thing("car", true));
+	}
+
+	private static List<String> things(String text) {
+		return Existence.in(text).stream().map(Existence.Thing::text).toList();
 	}
 
 }
