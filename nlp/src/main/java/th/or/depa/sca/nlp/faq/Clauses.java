@@ -63,6 +63,9 @@ final class Clauses {
 	private static final Pattern NEXT = Pattern
 		.compile("(?i)\\s*(?:แล้ว(?:ก็)?|และ|ส่วน|อีกอย่าง|อีกเรื่อง|also\\b|and\\b|btw\\b|plus\\b)");
 
+	/** Thai question words that a later "บ้าง" can close: who, what, which, where. */
+	private static final Pattern WH_WORD = Pattern.compile("ใคร|อะไร|ไหน");
+
 	/** Where a Thai clause's phrases meet: a space. */
 	private static final Pattern THAI_PHRASES = Pattern.compile(" ");
 
@@ -221,10 +224,17 @@ final class Clauses {
 	private static void questionRuns(String[] phrases, String joiner, List<String> out) {
 		boolean[] question = new boolean[phrases.length];
 		int asking = 0;
+		boolean open = false;
 		for (int i = 0; i < phrases.length; i++) {
 			question[i] = questionWord(phrases[i]);
+			if (question[i] && open && onlyบ้าง(phrases[i])) {
+				// "ใครเป็นวิทยากรใน Smart City Boot Camp บ้างคะ": the "บ้าง" ends the
+				// question that "ใคร" began, it asks none of its own.
+				question[i] = false;
+			}
 			if (question[i]) {
 				asking++;
+				open = WH_WORD.matcher(phrases[i]).find();
 			}
 		}
 		if (asking < 2) {
@@ -244,6 +254,11 @@ final class Clauses {
 			}
 		}
 		out.add(run.toString());
+	}
+
+	/** Whether a phrase's only question word is "บ้าง" (some, any: a plural). */
+	private static boolean onlyบ้าง(String phrase) {
+		return phrase.contains("บ้าง") && !questionWord(phrase.replace("บ้าง", " "));
 	}
 
 	/**

@@ -83,6 +83,16 @@ class ClausesTests {
 	}
 
 	@Test
+	void shouldReadAบ้างThatClosesAWhoOrWhatAsPartOfItsQuestion() {
+		assertThat(Clauses.split("ใครเป็นวิทยากรใน Smart City Boot Camp บ้างคะ"))
+			.containsExactly("ใครเป็นวิทยากรใน Smart City Boot Camp บ้างคะ");
+		assertThat(Clauses.split("อะไรที่ต้องเตรียม Boot Camp บ้าง")).hasSize(1);
+		// After a question with no who or what, a บ้าง asks again.
+		assertThat(Clauses.split("ปิดรับเมื่อไหร่ ต้องใช้เอกสารบ้าง")).containsExactly("ปิดรับเมื่อไหร่",
+				"ต้องใช้เอกสารบ้าง");
+	}
+
+	@Test
 	void shouldKeepAPhraseThatDoesNotAskWithTheQuestion() {
 		assertThat(Clauses.split("สนใจโครงการ สมัครยังไงคะ")).containsExactly("สนใจโครงการ สมัครยังไงคะ");
 		assertThat(Clauses.split("สมัคร smart city ยังไง")).containsExactly("สมัคร smart city ยังไง");
