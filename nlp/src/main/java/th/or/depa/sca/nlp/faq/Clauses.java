@@ -227,7 +227,7 @@ final class Clauses {
 		boolean open = false;
 		for (int i = 0; i < phrases.length; i++) {
 			question[i] = questionWord(phrases[i]);
-			if (question[i] && open && onlyบ้าง(phrases[i])) {
+			if (question[i] && open && onlyPluralMark(phrases[i])) {
 				// "ใครเป็นวิทยากรใน Smart City Boot Camp บ้างคะ": the "บ้าง" ends the
 				// question that "ใคร" began, it asks none of its own.
 				question[i] = false;
@@ -257,7 +257,7 @@ final class Clauses {
 	}
 
 	/** Whether a phrase's only question word is "บ้าง" (some, any: a plural). */
-	private static boolean onlyบ้าง(String phrase) {
+	private static boolean onlyPluralMark(String phrase) {
 		return phrase.contains("บ้าง") && !questionWord(phrase.replace("บ้าง", " "));
 	}
 
