@@ -40,6 +40,18 @@ final class Existence {
 		.compile("\\b(?:apply(?:ing)?\\s+for|register(?:ing)?\\s+(?:my|a|an|the|our))\\s+"
 				+ "(?:(?:a|an|the|my|our)\\s+)?([a-z]+)");
 
+	/**
+	 * What one asks to be given or shown: "ขอดูรูปพิธีหน่อย", "ขอสไลด์หน่อย", "can u send
+	 * me the slides". Not "ขอบคุณ", "ขอโทษ", "ขออนุญาต", "ขอให้", nor the words that
+	 * announce a question ("ขอทราบ", "ขอถาม", "ขอข้อมูล", "ขอสอบถาม").
+	 */
+	private static final Pattern REQUEST_THAI = Pattern
+		.compile("ขอ(?:ดู)?(?!บ|ง|โทษ|อนุญาต|ให้|ทราบ|ถาม|ข้อมูล|สอบถาม|รบกวน|คำ|ตัว|เสนอ|ความ)\\s*(.{1,10})");
+
+	private static final Pattern REQUEST_ENGLISH = Pattern
+		.compile("\\b(?:send\\s+(?:me|us)|(?:can|could|may)\\s+(?:i|we|u|you)\\s+(?:see|get|have))\\s+"
+				+ "(?:(?:a|an|the|some|any|your)\\s+)?([a-z]+)");
+
 	private Existence() {
 	}
 
@@ -58,7 +70,19 @@ final class Existence {
 				things.add(new Thing(thai.group(1), true));
 			}
 		}
+		if (text.contains("ขอ")) {
+			Matcher thai = REQUEST_THAI.matcher(text);
+			while (thai.find()) {
+				things.add(new Thing(thai.group(1), true));
+			}
+		}
 		String lower = text.toLowerCase(Locale.ROOT);
+		if (lower.contains("send") || lower.contains("can") || lower.contains("could") || lower.contains("may")) {
+			Matcher english = REQUEST_ENGLISH.matcher(lower);
+			while (english.find()) {
+				things.add(new Thing(english.group(1), true));
+			}
+		}
 		if (lower.contains("there")) {
 			Matcher english = ENGLISH.matcher(lower);
 			while (english.find()) {

@@ -39,6 +39,15 @@ class ExistenceTests {
 		assertThat(Existence.in("how do i register my car online")).containsExactly(new Existence.Thing("car", true));
 	}
 
+	@Test
+	void shouldReadWhatOneAsksToBeGivenOrShown() {
+		assertThat(Existence.in("ขอดูรูปหน่อย")).containsExactly(new Existence.Thing("รูปหน่อย", true));
+		assertThat(Existence.in("can u send me the slides")).containsExactly(new Existence.Thing("slides", true));
+		// "ของ" (of), thanks, sorry and the words that announce a question ask for
+		// nothing.
+		assertThat(Existence.in("เพจของโครงการชื่ออะไร ขอบคุณค่ะ ขอโทษนะคะ ขอทราบว่าปิดรับเมื่อไหร่")).isEmpty();
+	}
+
 	private static List<String> things(String text) {
 		return Existence.in(text).stream().map(Existence.Thing::text).toList();
 	}
