@@ -96,6 +96,16 @@ enum Asks {
 	static final Prefiltered IDENTITY = new Prefiltered("(?:คือ|เป็น)\\s*(?:ใคร|ที่ไหน|อะไร)|มาจากไหน", "คเม");
 
 	/**
+	 * People named by what they do: "วิทยากรบูทแคมป์คือใคร" asks who the speaker is, not
+	 * what a speaker is, so a question with one of these is never read as
+	 * {@link #IDENTITY}.
+	 */
+	static final Prefiltered ROLE = new Prefiltered(
+			"วิทยากร|ผู้อำนวยการ|ประธาน|อาจารย์|ผู้บริหาร|หัวหน้า|แอดมิน|เจ้าของ|ผู้ก่อตั้ง|ผู้จัดการ|นายก|ผู้ว่า"
+					+ "|รัฐมนตรี|ผู้สอน|พิธีกร|ผู้ชนะ|ผู้ได้รางวัล|ทีมงาน",
+			"วผปอหแจนรพท");
+
+	/**
 	 * "When will you announce who got in?", "ประกาศผลว่าใครผ่านเมื่อไหร่",
 	 * "ประกาศรายชื่อผู้ผ่านวันไหน": a "who" or a list that is what is announced asks for
 	 * no person or list; the question is when.
@@ -121,7 +131,11 @@ enum Asks {
 	 */
 	static Set<Asks> in(String text) {
 		Set<Asks> kinds = EnumSet.noneOf(Asks.class);
-		String lower = ANNOUNCED_WHO.replaceAll(IDENTITY.replaceAll(text.toLowerCase(Locale.ROOT), " "), " ");
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (!ROLE.find(lower)) {
+			lower = IDENTITY.replaceAll(lower, " ");
+		}
+		lower = ANNOUNCED_WHO.replaceAll(lower, " ");
 		String rest = lower;
 		for (Asks kind : values()) {
 			boolean whole = kind == LIST || kind == APPLIED;

@@ -142,4 +142,12 @@ class AsksTests {
 		assertThat(Asks.in("how does the program address city problems")).doesNotContain(Asks.PLACE);
 	}
 
+	@Test
+	void shouldReadWhoSomeoneNamedByWhatTheyDoIsAsAPerson() {
+		assertThat(Asks.in("วิทยากรบูทแคมป์คือใคร")).containsExactly(Asks.PERSON);
+		assertThat(Asks.in("ผู้อำนวยการดีป้าคือใครครับ")).containsExactly(Asks.PERSON);
+		// What something is stays no kind.
+		assertThat(Asks.in("ดีป้าคือใคร")).isEmpty();
+	}
+
 }
