@@ -38,7 +38,14 @@ final class Existence {
 
 	private static final Pattern APPLYING_ENGLISH = Pattern
 		.compile("\\b(?:apply(?:ing)?\\s+for|register(?:ing)?\\s+(?:my|a|an|the|our))\\s+"
-				+ "(?:(?:a|an|the|my|our)\\s+)?([a-z]+)");
+				+ "(?:(?:a|an|the|my|our)\\s+)?(?:[a-z]+\\s+(?!(?:in|at|on|for|to|by|with|from|before|after|and|or|if|when"
+				+ "|online|now|yet|here|there)\\b))?([a-z]+)");
+
+	/**
+	 * Applying for something else, which Thai writes as one word: a job, an exam, a
+	 * school, a membership ("ปิดรับสมัครงานดีป้าวันไหน", "ค่าสมัครสอบ TOEIC").
+	 */
+	private static final Pattern APPLYING_ELSE = Pattern.compile("สมัคร(?:งาน|สอบ|เรียน|สมาชิก)");
 
 	/**
 	 * What one asks to be given or shown: "ขอดูรูปพิธีหน่อย", "ขอสไลด์หน่อย", "can u send
@@ -62,6 +69,12 @@ final class Existence {
 			Matcher thai = THAI.matcher(text);
 			while (thai.find()) {
 				things.add(new Thing(thai.group(1), false));
+			}
+		}
+		if (text.contains("สมัคร")) {
+			Matcher thai = APPLYING_ELSE.matcher(text);
+			while (thai.find()) {
+				things.add(new Thing(thai.group(), false));
 			}
 		}
 		if (text.contains("สมัครเป็น")) {

@@ -35,7 +35,12 @@ class ExistenceTests {
 	void shouldReadWhatOneAppliesToBeOrForByItsFirstWord() {
 		assertThat(Existence.in("อยากสมัครเป็น อสม. ต้องไปที่ไหน"))
 			.containsExactly(new Existence.Thing("อสม. ต้องไ", true));
-		assertThat(Existence.in("how do i apply for us student visa")).containsExactly(new Existence.Thing("us", true));
+		assertThat(Existence.in("how do i apply for a work visa")).containsExactly(new Existence.Thing("visa", true));
+		assertThat(Existence.in("can i apply for the program online"))
+			.containsExactly(new Existence.Thing("program", true));
+		assertThat(Existence.in("สมัครงานเซเว่นต้องอายุเท่าไหร่"))
+			.containsExactly(new Existence.Thing("สมัครงาน", false));
+		assertThat(Existence.in("ค่าสมัครสอบ TOEIC เท่าไหร่")).containsExactly(new Existence.Thing("สมัครสอบ", false));
 		assertThat(Existence.in("how do i register my car online")).containsExactly(new Existence.Thing("car", true));
 	}
 

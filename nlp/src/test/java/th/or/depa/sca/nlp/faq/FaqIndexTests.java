@@ -248,7 +248,7 @@ class FaqIndexTests {
 
 	@Test
 	void shouldDeclineAQuestionClosestToTheOffTopicList() {
-		String question = "สมัครสอบ ก.พ. ได้ถึงวันไหน";
+		String question = "สอบ ก.พ. ปิดรับสมัครถึงวันไหน";
 		assertThat(this.index.ask(question)).isInstanceOf(FaqResult.Answer.class);
 		List<FaqDocument> withOffTopic = new ArrayList<>(FAQ);
 		withOffTopic.add(new FaqDocument(FaqIndex.OFF_TOPIC,
