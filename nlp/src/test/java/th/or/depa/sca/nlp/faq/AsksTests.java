@@ -146,6 +146,7 @@ class AsksTests {
 	void shouldReadWhoSomeoneNamedByWhatTheyDoIsAsAPerson() {
 		assertThat(Asks.in("วิทยากรบูทแคมป์คือใคร")).containsExactly(Asks.PERSON);
 		assertThat(Asks.in("ผู้อำนวยการดีป้าคือใครครับ")).containsExactly(Asks.PERSON);
+		assertThat(Asks.in("7 คนที่ได้รางวัลดีเด่นเป็นใครบ้าง")).contains(Asks.PERSON, Asks.LIST);
 		// What something is stays no kind.
 		assertThat(Asks.in("ดีป้าคือใคร")).isEmpty();
 	}
