@@ -100,6 +100,17 @@ class BlindEvaluationTests {
 	private static final Floors SIXTH = new Floors(0.95, 0.90, 0.93, 0.90);
 
 	/**
+	 * The seventh blind set ({@code faq/blind-7.tsv}, 260 messages, 130 of them traps):
+	 * written on 2026-12-03 the same way, trap-heavy, as a development set, since the
+	 * final set's traps were still declined less often than the others'. First figure
+	 * 91.5 % (traps 88.5, English 89.2, long 87.5); with a บ้าง closing a who-question,
+	 * what one applies to be or for and what one asks to be shown read as things asked
+	 * after, and "dedline" mended, 93.8 % (traps 92.3, English 92.3). Floored just under
+	 * that.
+	 */
+	private static final Floors SEVENTH = new Floors(0.93, 0.92, 0.92, 0.87);
+
+	/**
 	 * A blind set of messages that ask two questions ({@code faq/blind-two.tsv}, 170
 	 * messages, 115 of them asking two): written on 2026-12-02 the same way, as a
 	 * development set, because the final set's messages that ask two questions (47 of
@@ -134,9 +145,12 @@ class BlindEvaluationTests {
 	 * same; after the fifth, sixth and two-question development sets' work: 94.5 % (traps
 	 * 85.7, English 94.4, long 93.0); with English phrasings for what those sets' English
 	 * misses asked and narrower answers for round 1's projects and depa: 95.1 % (traps
-	 * 85.7, English 96.6, long 93.0). The floors sit just under the latest.
+	 * 85.7, English 96.6, long 93.0); on 2026-12-03, with how many have applied, the
+	 * people an entry names and what a question asks whether there is read as such
+	 * (general rules found on the development sets): 95.7 % (traps 89.3, English 96.6,
+	 * long 93.0). The floors sit just under the latest.
 	 */
-	private static final Floors FINAL = new Floors(0.95, 0.85, 0.96, 0.92);
+	private static final Floors FINAL = new Floors(0.95, 0.89, 0.96, 0.92);
 
 	private static FaqIndex index;
 
@@ -163,6 +177,7 @@ class BlindEvaluationTests {
 				arguments("faq/blind-4.tsv", "faq-eval-blind-4.txt", "Fourth blind set (development)", FOURTH),
 				arguments("faq/blind-5.tsv", "faq-eval-blind-5.txt", "Fifth blind set (development)", FIFTH),
 				arguments("faq/blind-6.tsv", "faq-eval-blind-6.txt", "Sixth blind set (development)", SIXTH),
+				arguments("faq/blind-7.tsv", "faq-eval-blind-7.txt", "Seventh blind set (development)", SEVENTH),
 				arguments("faq/blind-two.tsv", "faq-eval-blind-two.txt", "Two-question blind set (development)", TWO),
 				arguments("faq/blind-two-2.tsv", "faq-eval-blind-two-2.txt",
 						"Second two-question blind set (development)", TWO_2),
@@ -182,7 +197,7 @@ class BlindEvaluationTests {
 		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
 		ids.add(FaqEvaluationTests.FALLBACK);
 		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-3.tsv", "faq/blind-4.tsv",
-				"faq/blind-5.tsv", "faq/blind-6.tsv", "faq/blind-final.tsv")) {
+				"faq/blind-5.tsv", "faq/blind-6.tsv", "faq/blind-7.tsv", "faq/blind-final.tsv")) {
 			List<Row> rows = read(file);
 			assertThat(rows).as(file).hasSizeGreaterThanOrEqualTo(200);
 			assertThat(rows).as(file).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
