@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -130,6 +131,15 @@ public final class FaqIndex {
 
 	/** The words of each entry's phrasings and answer. */
 	private final Map<String, Set<String>> vocabulary;
+
+	/**
+	 * The words of things asked after, by their text: a message's readings (its clause,
+	 * its asking phrase) share them, and each is an analysis of its own. Emptied when
+	 * full; the index's only state that changes.
+	 */
+	private final Map<Existence.Thing, Set<String>> thingWords = new ConcurrentHashMap<>();
+
+	private static final int MAX_THINGS_KEPT = 20_000;
 
 	private FaqIndex(ThaiAnalysis analysis, FaqSettings settings, List<Phrasing> phrasings, Map<String, Term> words,
 			Map<String, Term> grams, float unknownIdf, float rareIdf, Lexicon lexicon, FaqClassifier classifier,
@@ -583,7 +593,7 @@ public final class FaqIndex {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, queryWords, kinds, rounds, things(text)), known, kinds,
+		return new Asked(rankAnalysed(words, queryWords, kinds, rounds, text), known, kinds,
 				Clauses.movesOn(text) && Clauses.asks(text));
 	}
 
@@ -599,17 +609,13 @@ public final class FaqIndex {
 		}
 		List<Set<String>> things = new ArrayList<>(texts.size());
 		for (Existence.Thing thing : texts) {
-			Set<String> words = new HashSet<>();
-			List<String> analysed = this.lexicon.correct(this.analysis.words(thing.text()));
-			if (thing.firstWord() && analysed.size() > 1) {
-				analysed = analysed.subList(0, 1);
-			}
-			for (String word : analysed) {
-				Term term = this.words.get(word);
-				if (!isNumber(word)
-						&& (term == null || Float.isNaN(term.idf()) || term.idf() >= this.rareIdf * THING_IDF)) {
-					words.add(word);
+			Set<String> words = this.thingWords.get(thing);
+			if (words == null) {
+				words = thingWords(thing);
+				if (this.thingWords.size() >= MAX_THINGS_KEPT) {
+					this.thingWords.clear();
 				}
+				this.thingWords.put(thing, words);
 			}
 			if (!words.isEmpty()) {
 				things.add(words);
@@ -618,8 +624,24 @@ public final class FaqIndex {
 		return things;
 	}
 
+	private Set<String> thingWords(Existence.Thing thing) {
+		Set<String> words = new HashSet<>();
+		List<String> analysed = this.lexicon.correct(this.analysis.words(thing.text()));
+		if (thing.firstWord() && analysed.size() > 1) {
+			analysed = analysed.subList(0, 1);
+		}
+		for (String word : analysed) {
+			Term term = this.words.get(word);
+			if (!isNumber(word)
+					&& (term == null || Float.isNaN(term.idf()) || term.idf() >= this.rareIdf * THING_IDF)) {
+				words.add(word);
+			}
+		}
+		return Set.copyOf(words);
+	}
+
 	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds, Set<Integer> rounds,
-			List<Set<String>> things) {
+			String text) {
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
@@ -634,9 +656,15 @@ public final class FaqIndex {
 		if (!this.peopleWords.isEmpty()) {
 			all = otherPeople(all, queryWords);
 		}
-		for (Set<String> thing : things) {
-			all = weighLess(all, (id) -> !id.equals(OFF_TOPIC)
-					&& Collections.disjoint(this.vocabulary.getOrDefault(id, Set.of()), thing));
+		// Only an entry that could be the answer is checked for the things asked after:
+		// weighing the others less changes no answer, and reading the things costs an
+		// analysis each.
+		if (!all.isEmpty() && !all.get(0).id().equals(OFF_TOPIC)
+				&& all.get(0).confidence() >= this.settings.answerConfidence()) {
+			for (Set<String> thing : things(text)) {
+				all = weighLess(all, (id) -> !id.equals(OFF_TOPIC)
+						&& Collections.disjoint(this.vocabulary.getOrDefault(id, Set.of()), thing));
+			}
 		}
 		List<FaqMatch> ranked = all.stream().filter((match) -> !match.id().equals(OFF_TOPIC)).toList();
 		if (ranked.isEmpty() || all.get(0).id().equals(OFF_TOPIC)) {
