@@ -86,6 +86,13 @@ enum Asks {
 					+ "(?!(?:\\s+\\w+){0,3}\\s+(?:accept|select|take|taking|chos|pick|admit|recruit|pass))"
 					+ "|\\b(?:applicants|applications|applied)\\s+so\\s+far\\b"),
 
+	/**
+	 * Which language ("บูทแคมป์ใช้ภาษาอะไร", "what language is it taught in"): the facts
+	 * give none, so only an entry asked that way could answer it.
+	 */
+	LANGUAGE("ภwl",
+			"ภาษา\\s*(?:อะไร|ไหน|ใด)|\\b(?:what|which)\\s+language|\\blanguages?\\s+(?:is|are)\\s+(?:it|the)\\b"),
+
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");
 

@@ -37,7 +37,7 @@ final class Existence {
 	private static final Pattern APPLYING_THAI = Pattern.compile("สมัครเป็น\\s*(.{1,10})");
 
 	private static final Pattern APPLYING_ENGLISH = Pattern
-		.compile("\\b(?:apply(?:ing)?\\s+for|register(?:ing)?\\s+(?:my|a|an|the|our))\\s+"
+		.compile("\\b(?:apply(?:ing)?\\s+(?:for|to\\s+be(?:come)?|as)|register(?:ing)?\\s+(?:my|a|an|the|our|as))\\s+"
 				+ "(?:(?:a|an|the|my|our)\\s+)?(?:[a-z]+\\s+(?!(?:in|at|on|for|to|by|with|from|before|after|and|or|if|when"
 				+ "|online|now|yet|here|there)\\b))?([a-z]+)");
 

@@ -151,4 +151,12 @@ class AsksTests {
 		assertThat(Asks.in("ดีป้าคือใคร")).isEmpty();
 	}
 
+	@Test
+	void shouldReadAQuestionForALanguageAsAKindOfItsOwn() {
+		assertThat(Asks.in("บูทแคมป์ใช้ภาษาอะไรสอน")).contains(Asks.LANGUAGE);
+		assertThat(Asks.in("what language is the bootcamp taught in")).contains(Asks.LANGUAGE);
+		// The program's name in Thai is asked by name.
+		assertThat(Asks.in("ชื่อโครงการภาษาอังกฤษคืออะไร")).doesNotContain(Asks.LANGUAGE);
+	}
+
 }

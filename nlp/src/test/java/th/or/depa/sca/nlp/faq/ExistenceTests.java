@@ -42,6 +42,8 @@ class ExistenceTests {
 			.containsExactly(new Existence.Thing("สมัครงาน", false));
 		assertThat(Existence.in("ค่าสมัครสอบ TOEIC เท่าไหร่")).containsExactly(new Existence.Thing("สมัครสอบ", false));
 		assertThat(Existence.in("how do i register my car online")).containsExactly(new Existence.Thing("car", true));
+		assertThat(Existence.in("how do i apply to be a delivery rider"))
+			.containsExactly(new Existence.Thing("rider", true));
 	}
 
 	@Test
