@@ -111,6 +111,15 @@ class BlindEvaluationTests {
 	private static final Floors SEVENTH = new Floors(0.93, 0.92, 0.92, 0.87);
 
 	/**
+	 * The eighth blind set ({@code faq/blind-8.tsv}, 300 messages, 90 of them traps and
+	 * 105 English): written on 2026-12-03 the same way, shaped like the final set, as a
+	 * development set. First figure 92.0 % (traps 88.9, English 90.5, long 85.5); with a
+	 * question for a language read as a kind and applying to be something as a thing
+	 * applied for, 92.7 % (traps 91.1, English 92.4). Floored just under that.
+	 */
+	private static final Floors EIGHTH = new Floors(0.92, 0.91, 0.92, 0.85);
+
+	/**
 	 * A blind set of messages that ask two questions ({@code faq/blind-two.tsv}, 170
 	 * messages, 115 of them asking two): written on 2026-12-02 the same way, as a
 	 * development set, because the final set's messages that ask two questions (47 of
@@ -178,6 +187,7 @@ class BlindEvaluationTests {
 				arguments("faq/blind-5.tsv", "faq-eval-blind-5.txt", "Fifth blind set (development)", FIFTH),
 				arguments("faq/blind-6.tsv", "faq-eval-blind-6.txt", "Sixth blind set (development)", SIXTH),
 				arguments("faq/blind-7.tsv", "faq-eval-blind-7.txt", "Seventh blind set (development)", SEVENTH),
+				arguments("faq/blind-8.tsv", "faq-eval-blind-8.txt", "Eighth blind set (development)", EIGHTH),
 				arguments("faq/blind-two.tsv", "faq-eval-blind-two.txt", "Two-question blind set (development)", TWO),
 				arguments("faq/blind-two-2.tsv", "faq-eval-blind-two-2.txt",
 						"Second two-question blind set (development)", TWO_2),
@@ -197,7 +207,7 @@ class BlindEvaluationTests {
 		FaqKnowledgeBase.load().entries().forEach((entry) -> ids.add(entry.id()));
 		ids.add(FaqEvaluationTests.FALLBACK);
 		for (String file : List.of("faq/blind.tsv", "faq/blind-2.tsv", "faq/blind-3.tsv", "faq/blind-4.tsv",
-				"faq/blind-5.tsv", "faq/blind-6.tsv", "faq/blind-7.tsv", "faq/blind-final.tsv")) {
+				"faq/blind-5.tsv", "faq/blind-6.tsv", "faq/blind-7.tsv", "faq/blind-8.tsv", "faq/blind-final.tsv")) {
 			List<Row> rows = read(file);
 			assertThat(rows).as(file).hasSizeGreaterThanOrEqualTo(200);
 			assertThat(rows).as(file).filteredOn((row) -> row.lang().equals("en")).hasSizeGreaterThanOrEqualTo(40);
