@@ -202,6 +202,21 @@ final class Clauses {
 		return out;
 	}
 
+	/**
+	 * A clause that asks only how or where to apply ("สมัครยังไงคะ", "แล้วสมัครที่ไหน",
+	 * "how do i apply"), nothing of what.
+	 */
+	private static final Pattern HOW_TO_APPLY = Pattern.compile("(?i)\\s*(?:แล้ว|และ)?\\s*(?:ถ้า)?\\s*(?:จะ|อยาก)?\\s*"
+			+ "(?:สมัคร|ลงทะเบียน)\\s*(?:ได้)?\\s*(?:ยังไง|ไง|อย่างไร|ยังงัย|ที่ไหน|ตรงไหน|ทางไหน|ได้ไหม|ได้มั้ย)"
+			+ "\\s*(?:คะ|ครับ|ค่ะ|คับ|จ้า|นะ|อ่ะ|อะ|\\?)*\\s*"
+			+ "|\\s*(?:and\\s+|so\\s+)?(?:how|where)\\s+(?:do|can|to|should)\\s+(?:i\\s+|we\\s+|u\\s+|you\\s+)?"
+			+ "(?:apply|register|sign\\s+up)(?:\\s+for\\s+(?:it|that|them))?\\s*\\?*\\s*");
+
+	/** Whether a clause asks only how or where to apply. */
+	static boolean onlyHowToApply(String clause) {
+		return HOW_TO_APPLY.matcher(clause).matches();
+	}
+
 	/** Whether a clause starts with a word that moves on to another question. */
 	static boolean movesOn(String clause) {
 		return NEXT.matcher(clause).lookingAt();

@@ -19,7 +19,7 @@ final class Existence {
 	 * "มี … ไหม" and its chat forms, not after "ไม่" ("ไม่มีวุฒิสมัครได้ไหม" asks whether
 	 * one may apply): the thing is what lies between, a few words at most.
 	 */
-	private static final Pattern THAI = Pattern.compile("(?<!ไม่)(?<!ไม่\\s)มี\\s*(.{1,24}?)\\s*(?:ด้วย|บ้าง|ให้)?\\s*"
+	private static final Pattern THAI = Pattern.compile("(?<!ไม่)(?<!ไม่\\s)มี\\s*(.{1,40}?)\\s*(?:ด้วย|บ้าง|ให้)?\\s*"
 			+ "(?:ไหม|มั้ย|มั๊ย|มัย|หรือเปล่า|รึเปล่า|หรือป่าว|รึป่าว|ป่ะ|ปะ|ป่าว|หรือไม่|ไม)");
 
 	/**

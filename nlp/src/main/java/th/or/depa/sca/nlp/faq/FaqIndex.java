@@ -512,15 +512,22 @@ public final class FaqIndex {
 		Map<String, Asked> read = new HashMap<>();
 		read.put(message, whole);
 		List<Asked> out = new ArrayList<>();
+		String unanswered = null;
 		for (List<String> readings : Clauses.asked(clauses, true)) {
+			// "ดีป้ามีคูปองดิจิทัลไหม สมัครยังไง": how to apply, right after a question
+			// about
+			// something the FAQ does not answer, is about applying for that thing.
+			String about = (unanswered != null && Clauses.onlyHowToApply(readings.get(0))) ? unanswered : null;
 			// One question: the reading of it that is answered best stands for it (the
 			// clause, or its asking phrase without the story around it), a later reading
 			// only when clearly better: "objective ของโครงการคืออะไร" is about the aim,
 			// though "ของโครงการคืออะไร" alone fits what the program is a hair better.
 			Asked question = null;
 			for (String reading : readings) {
-				Asked asked = read.computeIfAbsent(reading,
-						(text) -> askAnalysed(this.analysis.words(text), text, rounds(text, clauses)));
+				Asked asked = (about != null)
+						? askAnalysed(this.analysis.words(reading), reading, rounds(reading, clauses), about)
+						: read.computeIfAbsent(reading,
+								(text) -> askAnalysed(this.analysis.words(text), text, rounds(text, clauses), null));
 				if (question != null && !weighs(asked)) {
 					// A phrase of common words ("ยังเป็น") is no question of its own.
 					continue;
@@ -532,6 +539,7 @@ public final class FaqIndex {
 				}
 			}
 			out.add(question);
+			unanswered = (question.result() instanceof FaqResult.Answer) ? null : readings.get(0);
 		}
 		return out;
 	}
@@ -576,10 +584,14 @@ public final class FaqIndex {
 	}
 
 	private Asked askAnalysed(List<String> analysed, String text) {
-		return askAnalysed(analysed, text, Rounds.in(text));
+		return askAnalysed(analysed, text, Rounds.in(text), null);
 	}
 
-	private Asked askAnalysed(List<String> analysed, String text, Set<Integer> rounds) {
+	/**
+	 * @param about a question before this one that this one is about, whose things asked
+	 * after are this one's too; or null
+	 */
+	private Asked askAnalysed(List<String> analysed, String text, Set<Integer> rounds, String about) {
 		Set<Asks> kinds = Asks.in(text);
 		List<String> words = this.lexicon.correct(limit(analysed));
 		if (words.isEmpty()) {
@@ -593,7 +605,7 @@ public final class FaqIndex {
 				known += term.idf();
 			}
 		}
-		return new Asked(rankAnalysed(words, queryWords, kinds, rounds, text), known, kinds,
+		return new Asked(rankAnalysed(words, queryWords, kinds, rounds, text, about), known, kinds,
 				Clauses.movesOn(text) && Clauses.asks(text));
 	}
 
@@ -641,7 +653,7 @@ public final class FaqIndex {
 	}
 
 	private FaqResult rankAnalysed(List<String> words, Set<String> queryWords, Set<Asks> kinds, Set<Integer> rounds,
-			String text) {
+			String text, String about) {
 		Set<String> queryGrams = grams(words);
 		List<FaqMatch> all = rank(queryWords, queryGrams);
 		if (this.classifier != null) {
@@ -661,7 +673,12 @@ public final class FaqIndex {
 		// analysis each.
 		if (!all.isEmpty() && !all.get(0).id().equals(OFF_TOPIC)
 				&& all.get(0).confidence() >= this.settings.answerConfidence()) {
-			for (Set<String> thing : things(text)) {
+			List<Set<String>> things = things(text);
+			if (about != null) {
+				things = new ArrayList<>(things);
+				things.addAll(things(about));
+			}
+			for (Set<String> thing : things) {
 				all = weighLess(all, (id) -> !id.equals(OFF_TOPIC)
 						&& Collections.disjoint(this.vocabulary.getOrDefault(id, Set.of()), thing));
 			}

@@ -189,4 +189,13 @@ class ClausesTests {
 		assertThat(Clauses.movesOn("android app?")).isFalse();
 	}
 
+	@Test
+	void shouldTellAClauseThatAsksOnlyHowToApply() {
+		assertThat(Clauses.onlyHowToApply("สมัครยังไงคะ")).isTrue();
+		assertThat(Clauses.onlyHowToApply("แล้วสมัครที่ไหน")).isTrue();
+		assertThat(Clauses.onlyHowToApply("how do i apply?")).isTrue();
+		assertThat(Clauses.onlyHowToApply("สมัครทุนยังไง")).isFalse();
+		assertThat(Clauses.onlyHowToApply("how do i apply for a visa")).isFalse();
+	}
+
 }

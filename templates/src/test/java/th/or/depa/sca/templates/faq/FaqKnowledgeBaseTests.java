@@ -139,6 +139,18 @@ class FaqKnowledgeBaseTests {
 	}
 
 	@Test
+	void shouldReadHowToApplyAfterAQuestionItCannotAnswerAsAboutThatThing() {
+		// "Does depa give restaurants discount coupons? How do I apply?" asks how to
+		// apply
+		// for the coupons, which the FAQ does not know of.
+		FaqIndex index = index();
+		assertThat(index.askAll("ดีป้ามีคูปองส่วนลดให้ร้านอาหารไหมคะ สมัครยังไง")).isEmpty();
+		// After a question it answers, how to apply is the program's.
+		assertThat(index.askAll("มีพี่เลี้ยงไหมครับ สมัครยังไง")).extracting((answer) -> answer.match().id())
+			.contains("how-to-apply");
+	}
+
+	@Test
 	void shouldReadEnglishApplyInAThaiMessageAsสมัคร() {
 		// Thai chat glues "apply" into a Thai question: "ทำงานประจำอยู่applyได้มั้ยคะ".
 		assertThat(knowledge.analysis().words("ทำงานประจำอยู่applyได้มั้ยคะ")).contains("สมัคร")
