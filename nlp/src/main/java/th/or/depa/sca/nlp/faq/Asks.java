@@ -93,6 +93,14 @@ enum Asks {
 	LANGUAGE("ภwl",
 			"ภาษา\\s*(?:อะไร|ไหน|ใด)|\\b(?:what|which)\\s+language|\\blanguages?\\s+(?:is|are)\\s+(?:it|the)\\b"),
 
+	/**
+	 * How much money ("ได้เงินรางวัลเท่าไหร่", "ค่าสมัครกี่บาท", "how much is the pay"):
+	 * an amount that only an entry asked for money answers, not a count or a length of
+	 * time. Read on the whole text, beside the amount.
+	 */
+	MONEY("เบรคงกhwp", "(?:เงิน|บาท|ราคา|ค่า|งบ)[^\\s?]{0,12}\\s*(?:ละ)?\\s*(?:กี่|เท่า(?:ไหร่|ไร))|กี่\\s*บาท"
+			+ "|\\bhow\\s+much\\b(?!\\s+(?:time|longer))|\\bwhat(?:'s|s| is| are)\\s+the\\s+(?:cost|price|fee|fees|salary|pay|budget)\\b"),
+
 	/** Which ones: a list of things ("มีอะไรบ้าง", "จังหวัดไหนบ้าง", "ขอรายชื่อ …"). */
 	LIST("อไใรwl", "(?:อะไร|ไหน|ใคร)\\s*บ้าง|รายชื่อ|\\bwhich\\b|\\blist\\b");
 
@@ -145,7 +153,7 @@ enum Asks {
 		lower = ANNOUNCED_WHO.replaceAll(lower, " ");
 		String rest = lower;
 		for (Asks kind : values()) {
-			boolean whole = kind == LIST || kind == APPLIED;
+			boolean whole = kind == LIST || kind == APPLIED || kind == MONEY;
 			if (kind.pattern.find(whole ? lower : rest)) {
 				kinds.add(kind);
 				if (!whole) {

@@ -25,7 +25,7 @@ public record FaqDocument(String id, List<String> questions, List<String> contex
 
 	/** The kinds of thing an entry's answer can give, as {@code answers} names them. */
 	public static final List<String> KINDS = List.of("time", "place", "person", "amount", "reason", "ranking", "name",
-			"phone", "applied", "language", "list");
+			"phone", "applied", "language", "money", "list");
 
 	public FaqDocument(String id, List<String> questions) {
 		this(id, questions, List.of(), null, null, List.of());

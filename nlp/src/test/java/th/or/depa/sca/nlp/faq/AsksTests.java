@@ -159,4 +159,15 @@ class AsksTests {
 		assertThat(Asks.in("ชื่อโครงการภาษาอังกฤษคืออะไร")).doesNotContain(Asks.LANGUAGE);
 	}
 
+	@Test
+	void shouldReadAQuestionForMoneyBesideTheAmount() {
+		assertThat(Asks.in("ดีเด่นได้เงินรางวัลเท่าไหร่คะ")).contains(Asks.MONEY, Asks.AMOUNT);
+		assertThat(Asks.in("ค่าสมัครกี่บาท")).contains(Asks.MONEY);
+		assertThat(Asks.in("how much is the allowance")).contains(Asks.MONEY);
+		// A count, an age or a length of time is no sum of money.
+		assertThat(Asks.in("รุ่นแรกมีกี่คน")).doesNotContain(Asks.MONEY);
+		assertThat(Asks.in("อายุเท่าไหร่ถึงสมัครได้")).doesNotContain(Asks.MONEY);
+		assertThat(Asks.in("how much time does it take")).doesNotContain(Asks.MONEY);
+	}
+
 }

@@ -48,6 +48,13 @@ class ThaiAnalysisTests {
 	}
 
 	@Test
+	void shouldDropAskingWholeNotLeaveAnExamBehind() {
+		// "สอบถาม" (to ask) was สอบ (an exam) + ถาม, and the stop list dropped only ถาม.
+		assertThat(this.analysis.words("ขอสอบถามเรื่องบูทแคมป์ค่ะ")).doesNotContain("สอบ", "ถาม");
+		assertThat(this.analysis.words("บูทแคมป์มีสอบไหม")).contains("สอบ");
+	}
+
+	@Test
 	void shouldKeepOtherSensesOfApplyingWholeApartFromApplying() {
 		// Applying for a job, an exam, a school or a membership is not applying to the
 		// program: each is a word of its own, not สมัคร and another word.

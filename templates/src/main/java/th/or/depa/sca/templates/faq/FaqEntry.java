@@ -15,8 +15,8 @@ import th.or.depa.sca.templates.Lang;
  * @param questions phrasings per language
  * @param answer the answer per language, with placeholders such as {@code {deadline}}
  * @param answers the kinds of thing the answer gives (time, place, person, amount,
- * reason, ranking, name, phone, applied, language, list), or null to take those its
- * questions ask for
+ * reason, ranking, name, phone, applied, language, money, list), or null to take those
+ * its questions ask for
  * @param round the program's round the answer is about, or null
  * @param people words for the people the entry is about besides the applicant (may be
  * empty): a question naming them is not answered by the entries that do not name them
