@@ -105,19 +105,21 @@ class BlindEvaluationTests {
 	 * final set's traps were still declined less often than the others'. First figure
 	 * 91.5 % (traps 88.5, English 89.2, long 87.5); with a บ้าง closing a who-question,
 	 * what one applies to be or for and what one asks to be shown read as things asked
-	 * after, and "dedline" mended, 93.8 % (traps 92.3, English 92.3). Floored just under
-	 * that.
+	 * after, and "dedline" mended, 93.8 % (traps 92.3, English 92.3); with how to apply
+	 * after a question about something else read as about that thing, and sums of money,
+	 * 94.2 % (traps 93.1). Floored just under that.
 	 */
-	private static final Floors SEVENTH = new Floors(0.93, 0.92, 0.92, 0.87);
+	private static final Floors SEVENTH = new Floors(0.94, 0.93, 0.92, 0.87);
 
 	/**
 	 * The eighth blind set ({@code faq/blind-8.tsv}, 300 messages, 90 of them traps and
 	 * 105 English): written on 2026-12-03 the same way, shaped like the final set, as a
 	 * development set. First figure 92.0 % (traps 88.9, English 90.5, long 85.5); with a
 	 * question for a language read as a kind and applying to be something as a thing
-	 * applied for, 92.7 % (traps 91.1, English 92.4). Floored just under that.
+	 * applied for, 92.7 % (traps 91.1, English 92.4); with sums of money read as a kind,
+	 * 93.0 % (traps 92.2). Floored just under that.
 	 */
-	private static final Floors EIGHTH = new Floors(0.92, 0.91, 0.92, 0.85);
+	private static final Floors EIGHTH = new Floors(0.92, 0.92, 0.92, 0.85);
 
 	/**
 	 * A blind set of messages that ask two questions ({@code faq/blind-two.tsv}, 170
@@ -157,9 +159,11 @@ class BlindEvaluationTests {
 	 * 85.7, English 96.6, long 93.0); on 2026-12-03, with how many have applied, the
 	 * people an entry names and what a question asks whether there is read as such
 	 * (general rules found on the development sets): 95.7 % (traps 89.3, English 96.6,
-	 * long 93.0). The floors sit just under the latest.
+	 * long 93.0); with a sum of money read as a kind of its own: 96.0 % (traps 91.1,
+	 * English 96.6, long 93.0), issue 11's targets all met. The floors sit just under the
+	 * latest.
 	 */
-	private static final Floors FINAL = new Floors(0.95, 0.89, 0.96, 0.92);
+	private static final Floors FINAL = new Floors(0.95, 0.91, 0.96, 0.92);
 
 	private static FaqIndex index;
 
