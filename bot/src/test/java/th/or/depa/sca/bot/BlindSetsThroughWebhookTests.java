@@ -63,18 +63,20 @@ class BlindSetsThroughWebhookTests extends BotTestSupport {
 	void shouldAnswerTheFinalBlindSetThroughTheWebhookAsTheFaqEvaluationDoes() throws IOException {
 		// 93.6 % on 2026-12-02, against 94.2 % from the FAQ alone: messages that are
 		// commands ("talk to staff", "can I apply") get the hand-off or the registration
-		// reply, not an entry's answer, which the set's labels count as misses.
+		// reply, not an entry's answer, which the set's labels count as misses. 95.4 %
+		// (traps 91.1 %) on 2026-12-03, against 96.0 % from the FAQ alone.
 		Figures figures = send("blind-final.tsv");
-		assertThat(figures.top1()).isGreaterThanOrEqualTo(0.93);
-		assertThat(figures.traps()).isGreaterThanOrEqualTo(0.85);
+		assertThat(figures.top1()).isGreaterThanOrEqualTo(0.95);
+		assertThat(figures.traps()).isGreaterThanOrEqualTo(0.91);
 	}
 
 	@Test
 	void shouldAnswerTheFourthBlindSetThroughTheWebhookAsTheFaqEvaluationDoes() throws IOException {
-		// 93.4 % on 2026-12-02, the same as from the FAQ alone.
+		// 93.4 % on 2026-12-02, the same as from the FAQ alone; 95.3 % (traps 92.7 %) on
+		// 2026-12-03, again the same.
 		Figures figures = send("blind-4.tsv");
-		assertThat(figures.top1()).isGreaterThanOrEqualTo(0.93);
-		assertThat(figures.traps()).isGreaterThanOrEqualTo(0.89);
+		assertThat(figures.top1()).isGreaterThanOrEqualTo(0.95);
+		assertThat(figures.traps()).isGreaterThanOrEqualTo(0.92);
 	}
 
 	private Figures send(String set) throws IOException {
