@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * buffet, "is there a LINE sticker set for ambassadors" whether there is a sticker set.
  * An entry whose phrasings and answer never speak of that thing does not answer the
  * question, however much else the two share: the boot camp's entry says what it teaches,
- * not whether lunch is served.
+ * not whether lunch is served. The same holds for what one applies to be or for
+ * ("สมัครเป็นอสม.", "สมัครงาน", "apply for a work visa") and what one asks to be given or
+ * shown ("ขอดูรูปหน่อย", "send me the slides").
  */
 final class Existence {
 
@@ -66,49 +68,34 @@ final class Existence {
 	static List<Thing> in(String text) {
 		List<Thing> things = new ArrayList<>(1);
 		if (text.contains("มี")) {
-			Matcher thai = THAI.matcher(text);
-			while (thai.find()) {
-				things.add(new Thing(thai.group(1), false));
-			}
+			find(THAI, text, 1, false, things);
 		}
 		if (text.contains("สมัคร")) {
-			Matcher thai = APPLYING_ELSE.matcher(text);
-			while (thai.find()) {
-				things.add(new Thing(thai.group(), false));
-			}
-		}
-		if (text.contains("สมัครเป็น")) {
-			Matcher thai = APPLYING_THAI.matcher(text);
-			while (thai.find()) {
-				things.add(new Thing(thai.group(1), true));
-			}
+			find(APPLYING_ELSE, text, 0, false, things);
+			find(APPLYING_THAI, text, 1, true, things);
 		}
 		if (text.contains("ขอ")) {
-			Matcher thai = REQUEST_THAI.matcher(text);
-			while (thai.find()) {
-				things.add(new Thing(thai.group(1), true));
-			}
+			find(REQUEST_THAI, text, 1, true, things);
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
 		if (lower.contains("send") || lower.contains("can") || lower.contains("could") || lower.contains("may")) {
-			Matcher english = REQUEST_ENGLISH.matcher(lower);
-			while (english.find()) {
-				things.add(new Thing(english.group(1), true));
-			}
+			find(REQUEST_ENGLISH, lower, 1, true, things);
 		}
 		if (lower.contains("there")) {
-			Matcher english = ENGLISH.matcher(lower);
-			while (english.find()) {
-				things.add(new Thing(english.group(1), false));
-			}
+			find(ENGLISH, lower, 1, false, things);
 		}
 		if (lower.contains("apply") || lower.contains("regist")) {
-			Matcher applying = APPLYING_ENGLISH.matcher(lower);
-			while (applying.find()) {
-				things.add(new Thing(applying.group(1), true));
-			}
+			find(APPLYING_ENGLISH, lower, 1, true, things);
 		}
 		return things;
+	}
+
+	/** Each match's group, in order, as a thing. */
+	private static void find(Pattern pattern, String text, int group, boolean firstWord, List<Thing> things) {
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			things.add(new Thing(matcher.group(group), firstWord));
+		}
 	}
 
 	/**
