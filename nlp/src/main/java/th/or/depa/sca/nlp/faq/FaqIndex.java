@@ -515,8 +515,7 @@ public final class FaqIndex {
 		String unanswered = null;
 		for (List<String> readings : Clauses.asked(clauses, true)) {
 			// "ดีป้ามีคูปองดิจิทัลไหม สมัครยังไง": how to apply, right after a question
-			// about
-			// something the FAQ does not answer, is about applying for that thing.
+			// about something the FAQ does not answer, is about applying for that thing.
 			String about = (unanswered != null && Clauses.onlyHowToApply(readings.get(0))) ? unanswered : null;
 			// One question: the reading of it that is answered best stands for it (the
 			// clause, or its asking phrase without the story around it), a later reading

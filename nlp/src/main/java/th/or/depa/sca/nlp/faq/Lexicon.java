@@ -146,12 +146,7 @@ final class Lexicon {
 			if (start == a.length()) {
 				return false;
 			}
-			if (a.regionMatches(start + 1, b, start + 1, a.length() - start - 1)) {
-				return true;
-			}
-			return start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
-					&& a.charAt(start + 1) == b.charAt(start)
-					&& a.regionMatches(start + 2, b, start + 2, a.length() - start - 2);
+			return a.regionMatches(start + 1, b, start + 1, a.length() - start - 1) || swappedAt(a, b, start);
 		}
 		String longer = (difference > 0) ? a : b;
 		String shorter = (difference > 0) ? b : a;
@@ -172,9 +167,16 @@ final class Lexicon {
 		while (start < a.length() && a.charAt(start) == b.charAt(start)) {
 			start++;
 		}
-		return start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1)
-				&& a.charAt(start + 1) == b.charAt(start)
-				&& a.regionMatches(start + 2, b, start + 2, a.length() - start - 2);
+		return swappedAt(a, b, start);
+	}
+
+	/**
+	 * True if two words of one length, alike before {@code at}, are alike but for the
+	 * letters at {@code at} and after it swapped.
+	 */
+	private static boolean swappedAt(String a, String b, int at) {
+		return at + 1 < a.length() && a.charAt(at) == b.charAt(at + 1) && a.charAt(at + 1) == b.charAt(at)
+				&& a.regionMatches(at + 2, b, at + 2, a.length() - at - 2);
 	}
 
 	/**
